@@ -1,0 +1,3 @@
+//! Placeholder while the core is being written.
+#[cfg(target_arch = "wasm32")]
+mod wasm;
