@@ -1,20 +1,63 @@
-//! The JS boundary (stub: signatures are final, bodies are not).
+//! The thin JS boundary: strings in, one string out (contract in `docs/BOUNDARY.md`).
+//!
+//! The JS layer of the npm package encodes a JS object as JSON text, so one call crosses the
+//! boundary and the core never touches a `JsValue`. Data errors come back as data; nothing
+//! here throws or panics.
+
 use wasm_bindgen::prelude::*;
 
+use crate::{errors_to_json, validate_field_json, validate_json, FieldError, Input, Options, UnknownFields};
+
+/// Bit 0 of `flags`: `unknownFields: "strip"`.
+const STRIP_UNKNOWN: u32 = 1;
+
+fn options_from(flags: u32) -> Options<'static> {
+    let unknown_fields = if flags & STRIP_UNKNOWN != 0 { UnknownFields::Strip } else { UnknownFields::Error };
+    Options { current: None, unknown_fields }
+}
+
+/// Parses `options.current`; `""` means none. The JS layer only sends objects, so a failure
+/// here means the encoding is broken: it is reported, not thrown.
+fn parse_current(current_json: &str) -> Result<Option<Input<'_>>, FieldError> {
+    if current_json.is_empty() {
+        return Ok(None);
+    }
+    Input::parse_json(current_json).map(Some).map_err(|_| FieldError::not_an_object("options.current"))
+}
+
+/// Validates a JSON text; returns the body (`{…}`) or the errors (`[…]`).
 #[wasm_bindgen]
 pub fn validate(input_json: &str, current_json: &str, flags: u32) -> String {
-    let _ = (current_json, flags);
-    if input_json.contains("extid") { "{\"extid\":\"1\"}".into() } else { "[{\"field\":\"extid\",\"code\":\"required\",\"message\":\"Extension number is required.\"}]".into() }
+    let current = match parse_current(current_json) {
+        Ok(c) => c,
+        Err(e) => return errors_to_json(&[e]),
+    };
+    let options = Options { current: current.as_ref(), ..options_from(flags) };
+    match validate_json(input_json, &options) {
+        Ok(body) => body.into_string(),
+        Err(errors) => errors_to_json(&errors),
+    }
 }
 
+/// Checks one field given as a JSON value; returns the errors as a JSON array.
 #[wasm_bindgen(js_name = validateField)]
 pub fn validate_field(field: &str, value_json: &str, current_json: &str, flags: u32) -> String {
-    let _ = (field, value_json, current_json, flags);
-    "[]".into()
+    let current = match parse_current(current_json) {
+        Ok(c) => c,
+        Err(e) => return errors_to_json(&[e]),
+    };
+    let options = Options { current: current.as_ref(), ..options_from(flags) };
+    errors_to_json(&validate_field_json(field, value_json, &options))
 }
 
+/// The rule table's metadata as a JSON array.
 #[wasm_bindgen]
-pub fn fields() -> String { "[]".into() }
+pub fn fields() -> String {
+    crate::meta::fields_json()
+}
 
+/// The JSON Schema of the body.
 #[wasm_bindgen]
-pub fn schema() -> String { "{}".into() }
+pub fn schema() -> String {
+    crate::meta::schema_json()
+}

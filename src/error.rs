@@ -1,0 +1,364 @@
+//! Structured errors: a stable `code`, the `params` it needs, and one English sentence.
+//!
+//! ```
+//! use yeastar_extension_update::{validate_json, Code, Options};
+//! let errors = validate_json(r#"{"extid":"12a"}"#, &Options::default()).unwrap_err();
+//! assert_eq!(errors[0].field, "extid");
+//! assert_eq!(errors[0].code, Code::NotDigits);
+//! assert_eq!(errors[0].message, "Extension number can contain only digits (0-9).");
+//! ```
+//!
+//! Messages are built from the field's label and the params only, never from the value, so
+//! no message or param can hold a secret.
+
+use crate::json::write_str;
+use crate::table::{Field, FIELDS};
+
+/// What went wrong, as a stable machine-readable code (SPEC §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    /// A required field (`extid`) is missing.
+    Required,
+    /// A field is blank because of another field's value (rules R1–R3).
+    RequiredIf,
+    /// Present but blank where the field cannot be blank.
+    Blank,
+    /// Longer than `params.max` characters.
+    TooLong,
+    /// Shorter than `params.min` characters.
+    TooShort,
+    /// Not made of ASCII digits only.
+    NotDigits,
+    /// Holds a character the field does not allow.
+    InvalidChars,
+    /// A number outside `params.min`..=`params.max`.
+    OutOfRange,
+    /// Not one of `params.allowed`.
+    NotAllowedValue,
+    /// Not a WHATWG valid e-mail address.
+    InvalidEmail,
+    /// A JS/JSON type the field does not take (`params.expected` says which it takes).
+    WrongType,
+    /// A key that is not a field of the API (`params.suggestion` may name the likely one).
+    UnknownField,
+    /// The input as a whole is not an object.
+    NotAnObject,
+    /// The text is not JSON (or repeats a key).
+    InvalidJson,
+}
+
+impl Code {
+    /// Every code, in the order SPEC §4 lists them.
+    pub const ALL: [Code; 14] = [
+        Code::Required,
+        Code::RequiredIf,
+        Code::Blank,
+        Code::TooLong,
+        Code::TooShort,
+        Code::NotDigits,
+        Code::InvalidChars,
+        Code::OutOfRange,
+        Code::NotAllowedValue,
+        Code::InvalidEmail,
+        Code::WrongType,
+        Code::UnknownField,
+        Code::NotAnObject,
+        Code::InvalidJson,
+    ];
+
+    /// The wire spelling, e.g. `"required_if"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Required => "required",
+            Code::RequiredIf => "required_if",
+            Code::Blank => "blank",
+            Code::TooLong => "too_long",
+            Code::TooShort => "too_short",
+            Code::NotDigits => "not_digits",
+            Code::InvalidChars => "invalid_chars",
+            Code::OutOfRange => "out_of_range",
+            Code::NotAllowedValue => "not_allowed_value",
+            Code::InvalidEmail => "invalid_email",
+            Code::WrongType => "wrong_type",
+            Code::UnknownField => "unknown_field",
+            Code::NotAnObject => "not_an_object",
+            Code::InvalidJson => "invalid_json",
+        }
+    }
+}
+
+/// The numbers and names a code needs. Only names and limits: never a value.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params {
+    /// Lower bound (`too_short`: characters; `out_of_range`: value).
+    pub min: Option<u64>,
+    /// Upper bound (`too_long`: characters; `out_of_range`: value).
+    pub max: Option<u64>,
+    /// The accepted values, in body spelling (`not_allowed_value`).
+    pub allowed: Option<&'static [&'static str]>,
+    /// The field whose value made this one required (`required_if`).
+    pub because: Option<&'static str>,
+    /// The known field name an unknown key most likely meant (`unknown_field`).
+    pub suggestion: Option<&'static str>,
+    /// The types the field takes (`wrong_type`): `"string"`, `"string or number"`, `"string or boolean"`.
+    pub expected: Option<&'static str>,
+}
+
+impl Params {
+    fn is_empty(&self) -> bool {
+        *self == Params::default()
+    }
+}
+
+/// One error: `{ field, code, message, params? }` on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The wire name of the field, or `""` for the input as a whole.
+    pub field: String,
+    /// The stable code.
+    pub code: Code,
+    /// One English sentence a form can show as is.
+    pub message: String,
+    /// What the code needs (empty params are left out of the JSON).
+    pub params: Params,
+}
+
+/// A field-level failure before it is given its message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Fail {
+    pub code: Code,
+    pub params: Params,
+    /// What the sentence needs beyond the params.
+    pub hint: Hint,
+}
+
+/// The wording a message needs that is not a param.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hint {
+    None,
+    /// `invalid_chars` of a name: letters, digits, spaces.
+    Name,
+    /// `invalid_chars` of a token: ASCII letters and digits.
+    AsciiAlnum,
+    /// `invalid_chars` of a password.
+    Password,
+    /// A JS string with an unpaired UTF-16 surrogate: it cannot be sent as UTF-8.
+    LoneSurrogate,
+    /// `required_if`: the value of `params.because` that made the field required.
+    When(&'static str),
+}
+
+impl Fail {
+    pub fn new(code: Code) -> Fail {
+        Fail { code, params: Params::default(), hint: Hint::None }
+    }
+    pub fn with(code: Code, params: Params) -> Fail {
+        Fail { code, params, hint: Hint::None }
+    }
+    pub fn chars(hint: Hint) -> Fail {
+        Fail { code: Code::InvalidChars, params: Params::default(), hint }
+    }
+
+    /// Gives the failure its field and English sentence.
+    pub fn into_error(self, field: &Field) -> FieldError {
+        let mut m = String::from(field.label);
+        let p = &self.params;
+        match self.code {
+            Code::Required => m.push_str(" is required."),
+            Code::RequiredIf => {
+                m.push_str(" cannot be blank when ");
+                let because = p.because.unwrap_or("");
+                let label = FIELDS.iter().find(|f| f.name == because).map_or(because, |f| f.label);
+                m.push_str(label);
+                m.push_str(" is ");
+                if let Hint::When(v) = self.hint {
+                    m.push_str(v);
+                }
+                m.push('.');
+            }
+            Code::Blank => m.push_str(" cannot be blank."),
+            Code::TooLong => {
+                m.push_str(" can be at most ");
+                push_u64(&mut m, p.max.unwrap_or(0));
+                m.push_str(" characters long.");
+            }
+            Code::TooShort => {
+                m.push_str(" must be at least ");
+                push_u64(&mut m, p.min.unwrap_or(0));
+                m.push_str(" characters long.");
+            }
+            Code::NotDigits => m.push_str(" can contain only digits (0-9)."),
+            Code::InvalidChars => m.push_str(match self.hint {
+                Hint::Name => " can contain only letters, digits and spaces.",
+                Hint::AsciiAlnum => " can contain only letters A-Z, a-z and digits 0-9.",
+                Hint::Password => {
+                    " cannot contain spaces, control characters or any of ; & \" ' ` \\ < > |."
+                }
+                Hint::LoneSurrogate | Hint::None | Hint::When(_) => {
+                    " contains a broken character (an unpaired UTF-16 surrogate)."
+                }
+            }),
+            Code::OutOfRange => {
+                m.push_str(" must be a number from ");
+                push_u64(&mut m, p.min.unwrap_or(0));
+                m.push_str(" to ");
+                push_u64(&mut m, p.max.unwrap_or(0));
+                m.push('.');
+            }
+            Code::NotAllowedValue => {
+                m.push_str(" must be one of: ");
+                for (i, v) in p.allowed.unwrap_or(&[]).iter().enumerate() {
+                    if i > 0 {
+                        m.push_str(", ");
+                    }
+                    m.push_str(v);
+                }
+                m.push('.');
+            }
+            Code::InvalidEmail => m.push_str(" must be a valid email address, like name@example.com."),
+            Code::WrongType => {
+                m.push_str(match p.expected {
+                    Some("string or number") => " must be a string of digits or a whole number.",
+                    Some("string or boolean") => " must be \"on\" or \"off\" (or true or false).",
+                    _ => " must be a string.",
+                });
+            }
+            // The remaining codes are not about one known field; they have their own builders.
+            Code::UnknownField | Code::NotAnObject | Code::InvalidJson => m.push_str(" is invalid."),
+        }
+        FieldError { field: field.name.to_string(), code: self.code, message: m, params: self.params }
+    }
+}
+
+impl FieldError {
+    /// `unknown_field` for a key that no table row has.
+    pub(crate) fn unknown(key: &str, suggestion: Option<&'static str>) -> FieldError {
+        let mut m = String::from("\"");
+        m.push_str(key);
+        m.push_str("\" is not a field of the extension update API.");
+        if let Some(s) = suggestion {
+            m.push_str(" Did you mean \"");
+            m.push_str(s);
+            m.push_str("\"?");
+        }
+        FieldError {
+            field: key.to_string(),
+            code: Code::UnknownField,
+            message: m,
+            params: Params { suggestion, ..Params::default() },
+        }
+    }
+
+    /// `not_an_object`: the input as a whole is not a map of fields.
+    pub(crate) fn not_an_object(what: &str) -> FieldError {
+        let mut m = String::from(what);
+        m.push_str(" must be an object of field names and values.");
+        FieldError {
+            field: String::new(),
+            code: Code::NotAnObject,
+            message: m,
+            params: Params { expected: Some("object"), ..Params::default() },
+        }
+    }
+
+    /// `invalid_json`, with where the parser stopped (1-based line and column).
+    pub(crate) fn invalid_json(reason: &str, line: u64, column: u64) -> FieldError {
+        let mut m = String::from("The text is not valid JSON: ");
+        m.push_str(reason);
+        m.push_str(" (line ");
+        push_u64(&mut m, line);
+        m.push_str(", column ");
+        push_u64(&mut m, column);
+        m.push_str(").");
+        FieldError { field: String::new(), code: Code::InvalidJson, message: m, params: Params::default() }
+    }
+
+    /// Appends this error as a compact JSON object.
+    pub fn write_json(&self, out: &mut String) {
+        out.push_str("{\"field\":");
+        write_str(out, &self.field);
+        out.push_str(",\"code\":\"");
+        out.push_str(self.code.as_str());
+        out.push_str("\",\"message\":");
+        write_str(out, &self.message);
+        if !self.params.is_empty() {
+            out.push_str(",\"params\":{");
+            let p = &self.params;
+            let mut first = true;
+            let mut key = |out: &mut String, k: &str| {
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                out.push('"');
+                out.push_str(k);
+                out.push_str("\":");
+            };
+            if let Some(v) = p.min {
+                key(out, "min");
+                push_u64(out, v);
+            }
+            if let Some(v) = p.max {
+                key(out, "max");
+                push_u64(out, v);
+            }
+            if let Some(list) = p.allowed {
+                key(out, "allowed");
+                write_str_array(out, list);
+            }
+            for (name, v) in [("because", p.because), ("suggestion", p.suggestion), ("expected", p.expected)] {
+                if let Some(v) = v {
+                    key(out, name);
+                    write_str(out, v);
+                }
+            }
+            out.push('}');
+        }
+        out.push('}');
+    }
+}
+
+/// Writes errors as a JSON array: the error half of the boundary's answer.
+pub fn errors_to_json(errors: &[FieldError]) -> String {
+    let mut out = String::with_capacity(96 * errors.len() + 2);
+    out.push('[');
+    for (i, e) in errors.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        e.write_json(&mut out);
+    }
+    out.push(']');
+    out
+}
+
+/// Appends `["a","b"]`.
+pub(crate) fn write_str_array(out: &mut String, list: &[&str]) {
+    out.push('[');
+    for (i, v) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_str(out, v);
+    }
+    out.push(']');
+}
+
+/// Appends a decimal number without `core::fmt` (it weighs kilobytes in wasm).
+pub(crate) fn push_u64(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        if let Some(b) = buf.get_mut(i) {
+            *b = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    for &b in buf.get(i..).unwrap_or(&[]) {
+        out.push(b as char);
+    }
+}
