@@ -34,7 +34,7 @@ pub mod rules;
 pub mod table;
 mod unicode;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::{errors_to_json, Code, FieldError, Params};
 pub use input::{Input, Value};
