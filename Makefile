@@ -31,7 +31,7 @@ setup-browser:
 pkg: setup
 	cargo build --release --target wasm32-unknown-unknown --lib
 	rm -rf build && mkdir -p build
-	wasm-bindgen $(WASM) --target web --out-dir build/web --out-name wasm --no-typescript
+	wasm-bindgen $(WASM) --target web --out-dir build/web --out-name wasm --no-typescript --omit-default-module-path
 	wasm-bindgen $(WASM) --target nodejs --out-dir build/node --out-name wasm --no-typescript
 	$(BIN)/wasm-opt -Oz --strip-debug --strip-producers build/web/wasm_bg.wasm -o build/web/wasm_bg.wasm
 	$(BIN)/wasm-opt -Oz --strip-debug --strip-producers build/node/wasm_bg.wasm -o build/node/wasm_bg.wasm

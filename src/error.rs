@@ -234,7 +234,7 @@ impl FieldError {
     /// `unknown_field` for a key that no table row has.
     pub(crate) fn unknown(key: &str, suggestion: Option<&'static str>) -> FieldError {
         let mut m = String::from("\"");
-        m.push_str(key);
+        push_displayable(&mut m, key);
         m.push_str("\" is not a field of the extension update API.");
         if let Some(s) = suggestion {
             m.push_str(" Did you mean \"");
@@ -249,7 +249,7 @@ impl FieldError {
         }
     }
 
-    /// `not_an_object`: the input as a whole is not a map of fields.
+    /// `not_an_object`: the input as a whole (or `options.current`) is not a map of fields.
     pub(crate) fn not_an_object(what: &str) -> FieldError {
         let mut m = String::from(what);
         m.push_str(" must be an object of field names and values.");
@@ -342,6 +342,28 @@ pub(crate) fn write_str_array(out: &mut String, list: &[&str]) {
         write_str(out, v);
     }
     out.push(']');
+}
+
+/// Appends a caller's key so that a form can show it: at most 40 characters, then `…`, with
+/// control characters and line separators written as `\uXXXX` (a hostile key must not bring
+/// megabytes or terminal escapes into a message).
+fn push_displayable(out: &mut String, key: &str) {
+    const SHOWN: usize = 40;
+    for (i, c) in key.chars().enumerate() {
+        if i == SHOWN {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u");
+            for shift in [12, 8, 4, 0] {
+                out.push(char::from(HEX.get((c as usize >> shift) & 15).copied().unwrap_or(b'0')));
+            }
+        } else {
+            out.push(c);
+        }
+    }
 }
 
 /// Appends a decimal number without `core::fmt` (it weighs kilobytes in wasm).

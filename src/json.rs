@@ -28,7 +28,7 @@ pub(crate) fn parse_object(text: &str) -> Result<Input<'_>, FieldError> {
     let mut r = Reader { text, pos: 0 };
     match r.document() {
         Ok(Some(input)) => Ok(input),
-        Ok(None) => Err(FieldError::not_an_object("The JSON text")),
+        Ok(None) => Err(FieldError::not_an_object("The input")),
         Err(stop) => {
             let (line, column) = line_column(text, stop.at);
             Err(FieldError::invalid_json(stop.reason, line, column))

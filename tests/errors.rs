@@ -171,3 +171,14 @@ fn hostile_text_gives_structured_errors() {
     let e = errors(r#"{"extid":"1","\ud800":1}"#);
     assert_eq!(fields_and_codes(&e), [("\u{fffd}", Code::UnknownField)]);
 }
+
+#[test]
+fn unknown_keys_are_shown_displayably() {
+    let e = errors("{\"extid\":\"1\",\"a\\nb\\u001b[31m\\u2028\":1}");
+    assert_eq!(e[0].field, "a\nb\u{1b}[31m\u{2028}");
+    assert_eq!(e[0].message, "\"a\\u000ab\\u001b[31m\\u2028\" is not a field of the extension update API.");
+    let long = "k".repeat(1 << 20);
+    let e = errors(&format!("{{\"extid\":\"1\",\"{long}\":1}}"));
+    assert_eq!(e[0].field.len(), 1 << 20);
+    assert_eq!(e[0].message, format!("\"{}…\" is not a field of the extension update API.", "k".repeat(40)));
+}
