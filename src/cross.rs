@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 
 use crate::error::{Code, Fail, Hint, Params};
-use crate::table::{index_of, COUNT};
+use crate::table::{const_index, COUNT};
 
 /// What makes a field required.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +44,16 @@ pub struct CrossRule {
     pub reports_on: &'static str,
     /// The condition.
     pub trigger: Trigger,
+    /// Table indices of `reports_on`, the switch and the destination (resolved at compile time,
+    /// so the hot path compares no names).
+    at: At,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct At {
+    reports_on: usize,
+    switch: usize,
+    destination: usize,
 }
 
 impl CrossRule {
@@ -64,14 +74,20 @@ impl CrossRule {
     }
 }
 
+const fn switch_on(name: &'static str, reports_on: &'static str, switch: &'static str) -> CrossRule {
+    let at = At { reports_on: const_index(reports_on), switch: const_index(switch), destination: usize::MAX };
+    CrossRule { name, reports_on, trigger: Trigger::SwitchOn { switch }, at }
+}
+
 const fn dest(name: &'static str, reports_on: &'static str, switch: &'static str, field: &'static str, value: &'static str) -> CrossRule {
-    CrossRule { name, reports_on, trigger: Trigger::Destination { switch, field, value } }
+    let at = At { reports_on: const_index(reports_on), switch: const_index(switch), destination: const_index(field) };
+    CrossRule { name, reports_on, trigger: Trigger::Destination { switch, field, value }, at }
 }
 
 /// The rules, in the order their errors are looked for (the first that fires on a field wins).
 #[rustfmt::skip]
 pub static CROSS_RULES: [CrossRule; 10] = [
-    CrossRule { name: "R1", reports_on: "mobile", trigger: Trigger::SwitchOn { switch: "enablemobile" } },
+    switch_on("R1", "mobile", "enablemobile"),
     dest("R1", "mobile", "alwaysforward", "atransferto", "Mobile Number"),
     dest("R1", "mobile", "noanswerforward", "ntransferto", "Mobile Number"),
     dest("R1", "mobile", "busyforward", "btransferto", "Mobile Number"),
@@ -97,12 +113,8 @@ pub(crate) enum Slot<'a> {
 /// The merged state, indexed like the table.
 pub(crate) type State<'a> = [Slot<'a>; COUNT];
 
-fn slot<'s, 'a>(state: &'s State<'a>, name: &str) -> &'s Slot<'a> {
-    index_of(name).and_then(|i| state.get(i)).unwrap_or(&Slot::Absent)
-}
-
-fn is(state: &State<'_>, name: &str, value: &str) -> bool {
-    matches!(slot(state, name), Slot::Known(v) if v == value)
+fn is(state: &State<'_>, at: usize, value: &str) -> bool {
+    matches!(state.get(at), Some(Slot::Known(v)) if v == value)
 }
 
 /// Runs every rule; yields `(table index, failure)` for each field that must change.
@@ -110,16 +122,21 @@ pub(crate) fn check(state: &State<'_>) -> Vec<(usize, Fail)> {
     let mut out: Vec<(usize, Fail)> = Vec::new();
     for rule in &CROSS_RULES {
         let (fires, when) = match rule.trigger {
-            Trigger::SwitchOn { switch } => (is(state, switch, "on"), "on"),
-            Trigger::Destination { switch, field, value } => (!is(state, switch, "off") && is(state, field, value), value),
+            Trigger::SwitchOn { .. } => (is(state, rule.at.switch, "on"), "on"),
+            Trigger::Destination { value, .. } => {
+                (!is(state, rule.at.switch, "off") && is(state, rule.at.destination, value), value)
+            }
         };
-        let blank = match slot(state, rule.reports_on) {
-            Slot::Absent => true,
-            Slot::Known(v) => crate::rules::js_trim(v).is_empty(),
-            Slot::Unknown => false,
+        if !fires {
+            continue;
+        }
+        let at = rule.at.reports_on;
+        let blank = match state.get(at) {
+            Some(Slot::Known(v)) => crate::rules::js_trim(v).is_empty(),
+            Some(Slot::Unknown) => false,
+            Some(Slot::Absent) | None => true,
         };
-        let Some(at) = index_of(rule.reports_on) else { continue };
-        if fires && blank && !out.iter().any(|(i, _)| *i == at) {
+        if blank && !out.iter().any(|(i, _)| *i == at) {
             let params = Params { because: Some(rule.because()), ..Params::default() };
             out.push((at, Fail { code: Code::RequiredIf, params, hint: Hint::When(when) }));
         }

@@ -245,13 +245,20 @@ const PREFIX: &[Rule] = &[Digits, Length { min: 0, max: 7 }];
 /// Forwarding numbers: ≤ 15, may be blank (R2 makes them required for Custom Number).
 const FORWARD_NUM: &[Rule] = &[Digits, Length { min: 0, max: 15 }];
 const NAME_RULES: &[Rule] = &[NameChars, Length { min: 0, max: 31 }];
+const MONITOR_MODE_RULES: &[Rule] = &[OneOf(&MONITOR_MODE)];
+const RING_TIMEOUT_RULES: &[Rule] = &[OneOf(&RING_TIMEOUT)];
+const MAX_DURATION_RULES: &[Rule] = &[OneOf(&MAX_DURATION)];
 
 /// Number of rows (and of possible body keys).
 pub const COUNT: usize = 38;
 
 /// The table, in the vendor page's order.
+pub static FIELDS: [Field; COUNT] = TABLE;
+
+// A const twin of the table, so that other tables (the cross-field rules) can resolve field
+// names to indices at compile time.
 #[rustfmt::skip]
-pub static FIELDS: [Field; COUNT] = [
+const TABLE: [Field; COUNT] = [
     // The page types it "Int", the sample sends "1002": digits as a string; 31 is the page's usual cap.
     row("extid", "Extension number", User, ExtensionNumber, TextOrNumber,
         &[Required, NotBlank, Digits, Length { min: 1, max: 31 }],
@@ -331,11 +338,11 @@ pub static FIELDS: [Field; COUNT] = [
         "A prefix matching the outbound route"),
     row("allowbeingmonitored", "Allow being monitored", Monitoring, Switch, TextOrBool, SWITCH_RULES,
         "Allow being monitored"),
-    row("monitormode", "Monitor mode", Monitoring, Enum, Text, &[OneOf(&MONITOR_MODE)],
+    row("monitormode", "Monitor mode", Monitoring, Enum, Text, MONITOR_MODE_RULES,
         "How to monitor the calls"),
-    row("ringtimeout", "Ring timeout", CallLimits, Enum, TextOrNumber, &[OneOf(&RING_TIMEOUT)],
+    row("ringtimeout", "Ring timeout", CallLimits, Enum, TextOrNumber, RING_TIMEOUT_RULES,
         "The ring timeout in seconds"),
-    row("maxduration", "Maximum call duration", CallLimits, Enum, TextOrNumber, &[OneOf(&MAX_DURATION)],
+    row("maxduration", "Maximum call duration", CallLimits, Enum, TextOrNumber, MAX_DURATION_RULES,
         "The maximum call duration allowed in seconds"),
     row("dnd", "Do not disturb", CallLimits, Switch, TextOrBool, SWITCH_RULES,
         "Enable or disable DND feature"),
@@ -345,6 +352,28 @@ pub static FIELDS: [Field; COUNT] = [
     row("agentid", "Agent ID", User, DigitsKind, Text, &[Digits, Length { min: 0, max: 31 }],
         "The agent ID to be announced in the greeting prompt. If left null, the extension number will be announced instead. It is null by default."),
 ];
+
+/// The table index of a wire name, at compile time: a name that is not in the table is a
+/// compile error, never a run-time failure.
+#[allow(clippy::indexing_slicing, clippy::panic)]
+pub(crate) const fn const_index(name: &str) -> usize {
+    let mut i = 0;
+    while i < COUNT {
+        let candidate = TABLE[i].name.as_bytes();
+        let wanted = name.as_bytes();
+        if candidate.len() == wanted.len() {
+            let mut j = 0;
+            while j < wanted.len() && candidate[j] == wanted[j] {
+                j += 1;
+            }
+            if j == wanted.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("not a field name of the table")
+}
 
 /// The row of a wire name.
 pub fn field(name: &str) -> Option<&'static Field> {
