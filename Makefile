@@ -25,7 +25,7 @@ setup-node:
 
 ## Debian's Chromium and its driver (needs root, as on CI); nothing is downloaded from elsewhere.
 setup-browser:
-	@[ -x /usr/bin/chromium ] && [ -x $(CHROMEDRIVER) ] || { apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver; }
+	@[ -x /usr/bin/chromium ] && [ -x $(CHROMEDRIVER) ] || { export DEBIAN_FRONTEND=noninteractive; apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver; }
 
 ## The npm package in pkg/: release wasm, wasm-bindgen (web + nodejs glue), wasm-opt, assembly.
 pkg: setup

@@ -102,6 +102,8 @@ export interface FieldMeta {
   minimum?: number;
   maximum?: number;
   allowed?: string[];
+  /** Other accepted input spellings → body spelling (monitormode: { Disable: "Disabled" }). */
+  aliases?: Record<string, string>;
   description: string;
 }
 

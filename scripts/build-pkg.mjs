@@ -89,7 +89,8 @@ function inputType(f) {
   const types = [];
   if (f.kind === "switch") types.push("SwitchInput");
   else if (f.allowed) {
-    types.push(`EnumInput<${union(f.allowed.map(lit))}>`);
+    // Other accepted spellings (monitormode's "Disable") count as values of the input.
+    types.push(`EnumInput<${union([...f.allowed, ...Object.keys(f.aliases ?? {})].map(lit))}>`);
     // ringtimeout, maxduration: their numeric values as numbers too.
     const nums = f.allowed.filter((a) => DIGITS.test(a));
     if (f.input.includes("number") && nums.length) types.push(...nums);

@@ -77,6 +77,14 @@ fn field_json(out: &mut String, f: &Field) {
     if let Some(c) = f.choices() {
         key(out, "allowed");
         write_str_array(out, c.values);
+        if !c.aliases.is_empty() {
+            key(out, "aliases");
+            out.push('{');
+            for (alias, value) in c.aliases {
+                str_prop(out, alias, value);
+            }
+            out.push('}');
+        }
     }
     str_prop(out, "description", f.description);
     out.push('}');

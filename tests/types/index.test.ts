@@ -150,3 +150,5 @@ try {
 const ve = new ValidationError([{ field: "", code: "not_an_object", message: "The input must be an object." }]);
 const asError: Error = ve;
 void asError;
+// The query page's spelling "Disable" is an accepted input (an alias in fields()).
+buildBody({ extid: "1", monitormode: "Disable" });
