@@ -355,11 +355,7 @@ fn push_displayable(out: &mut String, key: &str) {
             break;
         }
         if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u");
-            for shift in [12, 8, 4, 0] {
-                out.push(char::from(HEX.get((c as usize >> shift) & 15).copied().unwrap_or(b'0')));
-            }
+            crate::json::push_u_escape(out, c as u32);
         } else {
             out.push(c);
         }

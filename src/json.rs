@@ -428,10 +428,7 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
         };
         out.push_str(s.get(run..i).unwrap_or(""));
         if esc.is_empty() {
-            const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(char::from(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
-            out.push(char::from(HEX.get(usize::from(b & 15)).copied().unwrap_or(b'0')));
+            push_u_escape(out, u32::from(b));
         } else {
             out.push_str(esc);
         }
@@ -439,4 +436,14 @@ pub(crate) fn write_str(out: &mut String, s: &str) {
     }
     out.push_str(s.get(run..).unwrap_or(""));
     out.push('"');
+}
+
+/// Appends `\uXXXX` (lower-case hex, as `JSON.stringify` writes it) for a BMP code point.
+pub(crate) fn push_u_escape(out: &mut String, cp: u32) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push_str("\\u");
+    for shift in [12, 8, 4, 0] {
+        let nibble = ((cp >> shift) & 15) as usize;
+        out.push(char::from(HEX.get(nibble).copied().unwrap_or(b'0')));
+    }
 }
