@@ -1,0 +1,2 @@
+//! Placeholder; the reference payloads land with the performance work.
+fn main() {}
