@@ -116,6 +116,16 @@ function readOptions(options) {
   return flags === 0 && currentJson === "" ? NO_OPTIONS : [currentJson, flags];
 }
 
+// The glue encodes strings with TextEncoder, which would silently turn a lone
+// surrogate into U+FFFD (and alter a secret). As a JSON escape it stays visible:
+// inside a string the core reports `invalid_chars`, elsewhere the text stays
+// invalid JSON.
+function escapeLoneSurrogates(text) {
+  LONE_SURROGATE.lastIndex = 0;
+  if (!LONE_SURROGATE.test(text)) return text;
+  return text.replace(LONE_SURROGATE, (c) => "\\u" + c.charCodeAt(0).toString(16));
+}
+
 // Result text of the core → result object. `{` = success (the text is the body).
 function toResult(text) {
   return text.charCodeAt(0) === 123
@@ -123,7 +133,7 @@ function toResult(text) {
     : { ok: false, errors: JSON.parse(text) };
 }
 
-/** Builds the public API around the wasm-bindgen exports (`validate`, `validateField`, `fields`, `schema`). */
+/** Builds the public API around the wasm-bindgen exports (`validate`, `validateMany`, `validateField`, `fields`, `schema`). */
 export function createApi(wasm) {
   let fieldsText, schemaText; // cached: the table never changes at run time
 
@@ -136,15 +146,25 @@ export function createApi(wasm) {
   function validateJson(text, options) {
     if (typeof text !== "string") throw new TypeError("validateJson expects a string");
     const [current, flags] = readOptions(options);
-    // The glue encodes strings with TextEncoder, which would silently turn a lone
-    // surrogate into U+FFFD (and alter a secret). As a JSON escape it stays
-    // visible: inside a string the core reports `invalid_chars`, elsewhere the
-    // text stays invalid JSON.
-    LONE_SURROGATE.lastIndex = 0;
-    if (LONE_SURROGATE.test(text)) {
-      text = text.replace(LONE_SURROGATE, (c) => "\\u" + c.charCodeAt(0).toString(16));
+    return toResult(wasm.validate(escapeLoneSurrogates(text), current, flags));
+  }
+
+  // N payloads, one crossing: the core answers one result text per item, joined by "\n"
+  // (compact JSON never holds a raw newline).
+  function validateMany(inputs, options) {
+    let text;
+    if (typeof inputs === "string") {
+      text = escapeLoneSurrogates(inputs);
+    } else if (Array.isArray(inputs)) {
+      const parts = new Array(inputs.length);
+      for (let i = 0; i < inputs.length; i++) parts[i] = encodeObject(inputs[i], false) ?? "null";
+      text = "[" + parts.join(",") + "]";
+    } else {
+      throw new TypeError("validateMany expects an array of inputs or the text of a JSON array");
     }
-    return toResult(wasm.validate(text, current, flags));
+    const [current, flags] = readOptions(options);
+    const out = wasm.validateMany(text, current, flags);
+    return out === "" ? [] : out.split("\n").map(toResult);
   }
 
   function validateField(field, value, options) {
@@ -170,5 +190,5 @@ export function createApi(wasm) {
     return JSON.parse(schemaText);
   }
 
-  return { validate, validateJson, validateField, buildBody, fields, schema };
+  return { validate, validateJson, validateMany, validateField, buildBody, fields, schema };
 }

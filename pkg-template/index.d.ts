@@ -131,6 +131,13 @@ export function validate(input: unknown, options?: ValidateOptions | null): Vali
 export function validateJson(text: string, options?: ValidateOptions | null): ValidationResult;
 
 /**
+ * Validates many payloads in one crossing into wasm: an array of inputs, or the text of a
+ * JSON array of them. One result per item, in order. A text that is not a JSON array gives
+ * one failed result (`invalid_json`, or `not_an_object` with `params.expected: "array"`).
+ */
+export function validateMany(inputs: readonly unknown[] | string, options?: ValidateOptions | null): ValidationResult[];
+
+/**
  * Checks one field's value (for live forms); `[]` when it is fine.
  * @throws {TypeError} when `field` is not a string or `options` is malformed.
  */

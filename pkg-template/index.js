@@ -9,8 +9,9 @@ import { createApi } from "./api.js";
 glue.initSync({ module: wasmBytes() });
 
 export { ValidationError } from "./api.js";
-export const { validate, validateJson, validateField, buildBody, fields, schema } = createApi({
+export const { validate, validateJson, validateMany, validateField, buildBody, fields, schema } = createApi({
   validate: glue.validate,
+  validateMany: glue.validateMany,
   validateField: glue.validateField,
   fields: glue.fields,
   schema: glue.schema,

@@ -31,8 +31,9 @@ function guard(f) {
 }
 
 export { ValidationError } from "./api.js";
-export const { validate, validateJson, validateField, buildBody, fields, schema } = createApi({
+export const { validate, validateJson, validateMany, validateField, buildBody, fields, schema } = createApi({
   validate: guard(glue.validate),
+  validateMany: guard(glue.validateMany),
   validateField: guard(glue.validateField),
   fields: guard(glue.fields),
   schema: guard(glue.schema),

@@ -261,6 +261,16 @@ impl FieldError {
         }
     }
 
+    /// `not_an_object` for a batch whose text is not a JSON array.
+    pub(crate) fn not_an_array() -> FieldError {
+        FieldError {
+            field: String::new(),
+            code: Code::NotAnObject,
+            message: String::from("A batch must be a JSON array of objects of field names and values."),
+            params: Params { expected: Some("array"), ..Params::default() },
+        }
+    }
+
     /// `invalid_json`, with where the parser stopped (1-based line and column).
     pub(crate) fn invalid_json(reason: &str, line: u64, column: u64) -> FieldError {
         let mut m = String::from("The text is not valid JSON: ");

@@ -36,6 +36,21 @@ pub(crate) fn parse_object(text: &str) -> Result<Input<'_>, FieldError> {
     }
 }
 
+/// Parses a JSON array of inputs (for batches): per item, the input or `None` when the item
+/// is not an object. A text that is not a JSON array is one whole-text error.
+#[allow(clippy::type_complexity)]
+pub(crate) fn parse_array(text: &str) -> Result<Vec<Option<Input<'_>>>, FieldError> {
+    let mut r = Reader { text, pos: 0 };
+    match r.array_of_objects() {
+        Ok(Some(items)) => Ok(items),
+        Ok(None) => Err(FieldError::not_an_array()),
+        Err(stop) => {
+            let (line, column) = line_column(text, stop.at);
+            Err(FieldError::invalid_json(stop.reason, line, column))
+        }
+    }
+}
+
 /// Parses one JSON value (for single-field checks).
 pub(crate) fn parse_value(text: &str) -> Result<Value<'_>, FieldError> {
     let mut r = Reader { text, pos: 0 };
@@ -90,10 +105,16 @@ impl<'a> Reader<'a> {
 
     /// `Ok(None)`: valid JSON that is not an object.
     fn document(&mut self) -> Res<Option<Input<'a>>> {
+        let input = self.maybe_object()?;
+        self.end()?;
+        Ok(input)
+    }
+
+    /// An object at the cursor, or `None` after reading any other value.
+    fn maybe_object(&mut self) -> Res<Option<Input<'a>>> {
         self.skip_ws();
         if self.peek() != Some(b'{') {
             self.value()?;
-            self.end()?;
             return Ok(None);
         }
         self.pos += 1;
@@ -101,7 +122,6 @@ impl<'a> Reader<'a> {
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            self.end()?;
             return Ok(Some(input));
         }
         loop {
@@ -122,10 +142,41 @@ impl<'a> Reader<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    self.end()?;
                     return Ok(Some(input));
                 }
                 _ => return self.stop("expected ',' or '}'"),
+            }
+        }
+    }
+
+    /// A JSON array whose items are read as inputs (`None` for an item that is not an object);
+    /// `Ok(None)` for valid JSON that is not an array.
+    fn array_of_objects(&mut self) -> Res<Option<Vec<Option<Input<'a>>>>> {
+        self.skip_ws();
+        if self.peek() != Some(b'[') {
+            self.value()?;
+            self.end()?;
+            return Ok(None);
+        }
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            self.end()?;
+            return Ok(Some(items));
+        }
+        loop {
+            items.push(self.maybe_object()?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    self.end()?;
+                    return Ok(Some(items));
+                }
+                _ => return self.stop("expected ',' or ']'"),
             }
         }
     }

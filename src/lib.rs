@@ -87,6 +87,26 @@ pub fn validate_json(text: &str, options: &Options<'_>) -> Result<Body, Vec<Fiel
     validate(&input, options)
 }
 
+/// The outcome of one validation: the body, or every error.
+pub type Outcome = Result<Body, Vec<FieldError>>;
+
+/// Validates a JSON array of inputs in one pass (one boundary crossing for N payloads): one
+/// outcome per item, in order; an item that is not an object gives `not_an_object`. A text that
+/// is not a JSON array gives one outcome holding the whole-text error (`invalid_json`, or
+/// `not_an_object` with `expected: "array"`).
+pub fn validate_many_json(text: &str, options: &Options<'_>) -> Vec<Outcome> {
+    match json::parse_array(text) {
+        Ok(items) => items
+            .iter()
+            .map(|item| match item {
+                Some(input) => validate(input, options),
+                None => Err(vec![FieldError::not_an_object("The input")]),
+            })
+            .collect(),
+        Err(e) => vec![Err(vec![e])],
+    }
+}
+
 /// Validates an input and builds the body, or returns every error: at most one per field,
 /// in table order, whole-input errors first, unknown keys last in input order.
 pub fn validate(input: &Input<'_>, options: &Options<'_>) -> Result<Body, Vec<FieldError>> {

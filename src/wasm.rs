@@ -6,7 +6,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{errors_to_json, validate_field_json, validate_json, FieldError, Input, Options, UnknownFields};
+use crate::{
+    errors_to_json, validate_field_json, validate_json, validate_many_json, FieldError, Input, Options, UnknownFields,
+};
 
 /// Bit 0 of `flags`: `unknownFields: "strip"`.
 const STRIP_UNKNOWN: u32 = 1;
@@ -37,6 +39,35 @@ pub fn validate(input_json: &str, current_json: &str, flags: u32) -> String {
         Ok(body) => body.into_string(),
         Err(errors) => errors_to_json(&errors),
     }
+}
+
+/// Validates a JSON array of inputs; returns one answer per item (body `{…}` or errors `[…]`),
+/// joined by `\n`: compact JSON never holds a raw newline, so the JS side splits without
+/// parsing, and N payloads cost one crossing.
+#[wasm_bindgen(js_name = validateMany)]
+pub fn validate_many(inputs_json: &str, current_json: &str, flags: u32) -> String {
+    let current = match parse_current(current_json) {
+        Ok(c) => c,
+        Err(e) => return errors_to_json(&[e]),
+    };
+    let options = Options { current: current.as_ref(), ..options_from(flags) };
+    let mut out = String::with_capacity(inputs_json.len() / 2 + 16);
+    for (i, outcome) in validate_many_json(inputs_json, &options).into_iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match outcome {
+            Ok(body) => out.push_str(body.as_str()),
+            Err(errors) => out.push_str(&errors_to_json(&errors)),
+        }
+    }
+    out
+}
+
+/// The size of the wasm linear memory in bytes (a diagnostic for leak tests; not public API).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> usize {
+    core::arch::wasm32::memory_size(0) * 65536
 }
 
 /// Checks one field given as a JSON value; returns the errors as a JSON array.

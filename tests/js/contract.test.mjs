@@ -13,7 +13,7 @@ const ok = (input, options) => checkResult(validate(input, options));
 describe("module shape", () => {
   test("named exports of the ESM entry", () => {
     assert.deepEqual(Object.keys(api).sort(), [
-      "ValidationError", "buildBody", "fields", "schema", "validate", "validateField", "validateJson",
+      "ValidationError", "buildBody", "fields", "schema", "validate", "validateField", "validateJson", "validateMany",
     ]);
     for (const k of Object.keys(api)) assert.equal(typeof api[k], "function", k);
   });

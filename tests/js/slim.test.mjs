@@ -9,7 +9,7 @@ import support from "./support.cjs";
 
 const { PKG, FIELD_NAMES, checkResult, importPkg, requirePkg } = support;
 const slim = await importPkg("yeastar-extension-update/slim");
-const API = ["validate", "validateJson", "validateField", "buildBody", "fields", "schema"];
+const API = ["validate", "validateJson", "validateMany", "validateField", "buildBody", "fields", "schema"];
 const wasmBytes = () => fs.readFileSync(path.join(PKG, "wasm/wasm_bg.wasm"));
 
 test("exports: the API, ValidationError and init", () => {
@@ -17,7 +17,7 @@ test("exports: the API, ValidationError and init", () => {
 });
 
 test("before init every API function throws an Error that says to call init()", () => {
-  const args = { validate: [{ extid: "1" }], validateJson: ['{"extid":"1"}'], validateField: ["extid", "1"], buildBody: [{ extid: "1" }], fields: [], schema: [] };
+  const args = { validate: [{ extid: "1" }], validateJson: ['{"extid":"1"}'], validateMany: [[{ extid: "1" }]], validateField: ["extid", "1"], buildBody: [{ extid: "1" }], fields: [], schema: [] };
   for (const name of API) {
     assert.throws(() => slim[name](...args[name]), (e) => e instanceof Error && /init\(\)/.test(e.message), name);
   }

@@ -1,7 +1,7 @@
 // Compile-only test of pkg/index.d.ts (see tsconfig.json). Every
 // `@ts-expect-error` line must be an error: tsc fails if one compiles.
 import {
-  validate, validateJson, validateField, buildBody, fields, schema, ValidationError,
+  validate, validateJson, validateMany, validateField, buildBody, fields, schema, ValidationError,
   type ExtensionUpdateBody, type ExtensionUpdateInput, type FieldError, type ErrorCode,
   type FieldName, type FieldMeta, type ValidationResult, type ValidateOptions, type FieldInput,
 } from "../../pkg/index.js";
@@ -152,3 +152,8 @@ const asError: Error = ve;
 void asError;
 // The query page's spelling "Disable" is an accepted input (an alias in fields()).
 buildBody({ extid: "1", monitormode: "Disable" });
+const many: ValidationResult[] = validateMany([{ extid: "1" }, "[]"]);
+const manyText: ValidationResult[] = validateMany("[{\"extid\":\"1\"}]");
+// @ts-expect-error a batch is an array or a JSON text
+validateMany({ extid: "1" });
+void [many, manyText];
