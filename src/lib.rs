@@ -122,7 +122,8 @@ pub fn validate(input: &Input<'_>, options: &Options<'_>) -> Result<Body, Vec<Fi
     }
     dedup_keep_first(&mut unknown);
 
-    let mut failed: [Option<Fail>; COUNT] = std::array::from_fn(|_| None);
+    // Failures by table index, in table order (usually none: keep the valid path light).
+    let mut failed: Vec<(usize, Fail)> = Vec::new();
     let mut state: State<'_> = merged_base(options.current);
     for (i, field) in FIELDS.iter().enumerate() {
         let value = given.get(i).copied().flatten().filter(|v| **v != Value::Null);
@@ -131,26 +132,26 @@ pub fn validate(input: &Input<'_>, options: &Options<'_>) -> Result<Body, Vec<Fi
             None => continue,
             Some(v) => check_value(field, v),
         };
-        let (slot, fail) = match outcome {
-            Ok(text) => (Slot::Known(text), None),
-            Err(fail) => (Slot::Unknown, Some(fail)),
+        let slot = match outcome {
+            Ok(text) => Slot::Known(text),
+            Err(fail) => {
+                failed.push((i, fail));
+                Slot::Unknown
+            }
         };
         if let Some(s) = state.get_mut(i) {
             *s = slot;
         }
-        if let Some(f) = failed.get_mut(i) {
-            *f = fail;
-        }
     }
     for (i, fail) in cross::check(&state) {
-        if let Some(f @ None) = failed.get_mut(i) {
-            *f = Some(fail);
-        }
+        // A field that failed its own check is Unknown, so no rule reports on it again.
+        let at = failed.partition_point(|(j, _)| *j < i);
+        failed.insert(at, (i, fail));
     }
 
-    let mut errors: Vec<FieldError> = Vec::new();
-    for (field, fail) in FIELDS.iter().zip(failed) {
-        if let Some(fail) = fail {
+    let mut errors: Vec<FieldError> = Vec::with_capacity(failed.len() + unknown.len());
+    for (i, fail) in failed {
+        if let Some(field) = FIELDS.get(i) {
             errors.push(fail.into_error(field));
         }
     }

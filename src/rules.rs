@@ -148,10 +148,17 @@ pub fn is_letter_or_mark(c: char) -> bool {
         return c.is_ascii_alphabetic();
     }
     let cp = c as u32;
-    let table = &crate::unicode::LETTERS_AND_MARKS;
-    // Index of the first range that ends at or after cp.
-    let i = table.partition_point(|&(_, end)| end < cp);
-    table.get(i).is_some_and(|&(start, _)| start <= cp)
+    match u16::try_from(cp) {
+        Ok(cp) => in_ranges(&crate::unicode::BMP, cp),
+        Err(_) => in_ranges(&crate::unicode::ASTRAL, cp),
+    }
+}
+
+/// Binary search in sorted, disjoint, inclusive ranges.
+fn in_ranges<T: Copy + Ord>(table: &[(T, T)], x: T) -> bool {
+    // Index of the first range that ends at or after x.
+    let i = table.partition_point(|&(_, end)| end < x);
+    table.get(i).is_some_and(|&(start, _)| start <= x)
 }
 
 /// The WHATWG "valid e-mail address": `local@label(.label)*` where local is 1+ of

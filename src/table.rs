@@ -380,7 +380,40 @@ pub fn field(name: &str) -> Option<&'static Field> {
     FIELDS.iter().find(|f| f.name == name)
 }
 
-/// The table index of a wire name.
+/// The table index of a wire name: one hash probe and one comparison (every input key is
+/// looked up, so a scan of 38 names per key showed in profiles).
 pub fn index_of(name: &str) -> Option<usize> {
-    FIELDS.iter().position(|f| f.name == name)
+    let slot = NAME_INDEX.get(name_hash(name.as_bytes()))?;
+    let i = usize::from(slot.checked_sub(1)?);
+    FIELDS.get(i).filter(|f| f.name == name).map(|_| i)
 }
+
+/// A hash of a field name that is collision-free over the table (checked at compile time by
+/// [`NAME_INDEX`]): length, first, middle and last bytes.
+const fn name_hash(b: &[u8]) -> usize {
+    let n = b.len();
+    if n == 0 {
+        return 0;
+    }
+    let (first, mid, last) = (b[0] as usize, b[n / 2] as usize, b[n - 1] as usize);
+    (n * 12 + first * 31 + mid * 11 + last * 13) & (NAME_INDEX_SIZE - 1)
+}
+
+const NAME_INDEX_SIZE: usize = 64;
+
+/// `name_hash(name)` → table index + 1 (0: no field). Building it fails the compilation if two
+/// names collide.
+#[allow(clippy::indexing_slicing, clippy::panic)]
+static NAME_INDEX: [u8; NAME_INDEX_SIZE] = {
+    let mut index = [0u8; NAME_INDEX_SIZE];
+    let mut i = 0;
+    while i < COUNT {
+        let h = name_hash(TABLE[i].name.as_bytes());
+        if index[h] != 0 {
+            panic!("two field names share a hash: change name_hash");
+        }
+        index[h] = (i + 1) as u8;
+        i += 1;
+    }
+    index
+};
