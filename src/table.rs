@@ -383,21 +383,42 @@ pub fn field(name: &str) -> Option<&'static Field> {
 /// The table index of a wire name: one hash probe and one comparison (every input key is
 /// looked up, so a scan of 38 names per key showed in profiles).
 pub fn index_of(name: &str) -> Option<usize> {
+    if name.len() > LONGEST_NAME {
+        return None;
+    }
     let slot = NAME_INDEX.get(name_hash(name.as_bytes()))?;
     let i = usize::from(slot.checked_sub(1)?);
     FIELDS.get(i).filter(|f| f.name == name).map(|_| i)
 }
 
 /// A hash of a field name that is collision-free over the table (checked at compile time by
-/// [`NAME_INDEX`]): length, first, middle and last bytes.
+/// [`NAME_INDEX`]): length, first, middle and last bytes. Written with slice patterns, not
+/// indexing, so that no input can make it panic.
 const fn name_hash(b: &[u8]) -> usize {
     let n = b.len();
-    if n == 0 {
-        return 0;
+    let (first, last) = match b {
+        [first, .., last] => (*first as usize, *last as usize),
+        [only] => (*only as usize, *only as usize),
+        [] => return 0,
+    };
+    // Walk to the middle byte (names are at most 19 bytes; index_of rejects longer keys first).
+    let mut rest = b;
+    let mut k = n / 2;
+    while k > 0 {
+        if let [_, tail @ ..] = rest {
+            rest = tail;
+        }
+        k -= 1;
     }
-    let (first, mid, last) = (b[0] as usize, b[n / 2] as usize, b[n - 1] as usize);
+    let mid = match rest {
+        [m, ..] => *m as usize,
+        [] => 0,
+    };
     (n * 12 + first * 31 + mid * 11 + last * 13) & (NAME_INDEX_SIZE - 1)
 }
+
+/// The longest field name, in bytes (`allowbeingmonitored`).
+const LONGEST_NAME: usize = 19;
 
 const NAME_INDEX_SIZE: usize = 64;
 
@@ -409,8 +430,8 @@ static NAME_INDEX: [u8; NAME_INDEX_SIZE] = {
     let mut i = 0;
     while i < COUNT {
         let h = name_hash(TABLE[i].name.as_bytes());
-        if index[h] != 0 {
-            panic!("two field names share a hash: change name_hash");
+        if index[h] != 0 || TABLE[i].name.len() > LONGEST_NAME {
+            panic!("two field names share a hash (change name_hash), or LONGEST_NAME is wrong");
         }
         index[h] = (i + 1) as u8;
         i += 1;
