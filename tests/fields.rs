@@ -385,3 +385,21 @@ fn types_that_are_never_a_field_value() {
         ["extid", "extnumber", "maxregistrations", "atransferext", "ntransferext", "btransferext", "ringtimeout", "maxduration"]
     );
 }
+
+#[test]
+fn name_lookup_finds_every_row_and_nothing_else() {
+    use yeastar_extension_update::table::index_of;
+    for (i, f) in FIELDS.iter().enumerate() {
+        assert_eq!(index_of(f.name), Some(i));
+        // Same length and same first/middle/last bytes as a name, but not a name.
+        let mut near = f.name.as_bytes().to_vec();
+        if near.len() > 3 {
+            near[1] = if near[1] == b'x' { b'y' } else { b'x' };
+            let near = String::from_utf8(near).unwrap();
+            assert_eq!(index_of(&near), None, "{near}");
+        }
+    }
+    for key in ["", "e", "EXTID", "extid ", "moblie", "allowbeingmonitored2", &"x".repeat(1 << 20)] {
+        assert_eq!(index_of(key), None, "{key:.20}");
+    }
+}
