@@ -36,14 +36,14 @@ pub(crate) fn parse_object(text: &str) -> Result<Input<'_>, FieldError> {
     }
 }
 
-/// Parses a JSON array of inputs (for batches): per item, the input or `None` when the item
-/// is not an object. A text that is not a JSON array is one whole-text error.
-#[allow(clippy::type_complexity)]
-pub(crate) fn parse_array(text: &str) -> Result<Vec<Option<Input<'_>>>, FieldError> {
+/// Reads a JSON array of inputs (for batches), handing each item to `each` as soon as it is
+/// read (`None` when the item is not an object). A text that is not a JSON array is one
+/// whole-text error (items already handed over are then to be discarded).
+pub(crate) fn each_item<'a>(text: &'a str, each: &mut dyn FnMut(Option<Input<'a>>)) -> Result<(), FieldError> {
     let mut r = Reader { text, pos: 0 };
-    match r.array_of_objects() {
-        Ok(Some(items)) => Ok(items),
-        Ok(None) => Err(FieldError::not_an_array()),
+    match r.each_object(each) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(FieldError::not_an_array()),
         Err(stop) => {
             let (line, column) = line_column(text, stop.at);
             Err(FieldError::invalid_json(stop.reason, line, column))
@@ -149,32 +149,32 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A JSON array whose items are read as inputs (`None` for an item that is not an object);
-    /// `Ok(None)` for valid JSON that is not an array.
-    fn array_of_objects(&mut self) -> Res<Option<Vec<Option<Input<'a>>>>> {
+    /// A JSON array whose items are handed to `each` as they are read (`None` for an item that
+    /// is not an object), so a batch never holds more than one parsed item; `Ok(false)` for
+    /// valid JSON that is not an array.
+    fn each_object(&mut self, each: &mut dyn FnMut(Option<Input<'a>>)) -> Res<bool> {
         self.skip_ws();
         if self.peek() != Some(b'[') {
             self.value()?;
             self.end()?;
-            return Ok(None);
+            return Ok(false);
         }
         self.pos += 1;
-        let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
             self.end()?;
-            return Ok(Some(items));
+            return Ok(true);
         }
         loop {
-            items.push(self.maybe_object()?);
+            each(self.maybe_object()?);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
                     self.end()?;
-                    return Ok(Some(items));
+                    return Ok(true);
                 }
                 _ => return self.stop("expected ',' or ']'"),
             }

@@ -95,16 +95,23 @@ pub type Outcome = Result<Body, Vec<FieldError>>;
 /// is not a JSON array gives one outcome holding the whole-text error (`invalid_json`, or
 /// `not_an_object` with `expected: "array"`).
 pub fn validate_many_json(text: &str, options: &Options<'_>) -> Vec<Outcome> {
-    match json::parse_array(text) {
-        Ok(items) => items
-            .iter()
-            .map(|item| match item {
-                Some(input) => validate(input, options),
-                None => Err(vec![FieldError::not_an_object("The input")]),
-            })
-            .collect(),
+    let mut outcomes = Vec::new();
+    match validate_each_json(text, options, &mut |outcome| outcomes.push(outcome)) {
+        Ok(()) => outcomes,
         Err(e) => vec![Err(vec![e])],
     }
+}
+
+/// The streaming form of [`validate_many_json`]: each item's outcome is handed to `each` as soon
+/// as the item is read, so a batch holds one parsed item at a time. When the text is not a JSON
+/// array, the whole-text error is returned (and the outcomes already handed over are void).
+pub fn validate_each_json(text: &str, options: &Options<'_>, each: &mut dyn FnMut(Outcome)) -> Result<(), FieldError> {
+    json::each_item(text, &mut |item| {
+        each(match item {
+            Some(input) => validate(&input, options),
+            None => Err(vec![FieldError::not_an_object("The input")]),
+        })
+    })
 }
 
 /// Validates an input and builds the body, or returns every error: at most one per field,

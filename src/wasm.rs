@@ -7,7 +7,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::{
-    errors_to_json, validate_field_json, validate_json, validate_many_json, FieldError, Input, Options, UnknownFields,
+    errors_to_json, validate_each_json, validate_field_json, validate_json, FieldError, Input, Options, UnknownFields,
 };
 
 /// Bit 0 of `flags`: `unknownFields: "strip"`.
@@ -52,16 +52,21 @@ pub fn validate_many(inputs_json: &str, current_json: &str, flags: u32) -> Strin
     };
     let options = Options { current: current.as_ref(), ..options_from(flags) };
     let mut out = String::with_capacity(inputs_json.len() / 2 + 16);
-    for (i, outcome) in validate_many_json(inputs_json, &options).into_iter().enumerate() {
-        if i > 0 {
+    let mut first = true;
+    let read = validate_each_json(inputs_json, &options, &mut |outcome| {
+        if !first {
             out.push('\n');
         }
+        first = false;
         match outcome {
             Ok(body) => out.push_str(body.as_str()),
             Err(errors) => out.push_str(&errors_to_json(&errors)),
         }
+    });
+    match read {
+        Ok(()) => out,
+        Err(e) => errors_to_json(&[e]),
     }
-    out
 }
 
 /// The size of the wasm linear memory in bytes (a diagnostic for leak tests; not public API).
