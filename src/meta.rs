@@ -96,7 +96,8 @@ fn pattern(rule: &Rule) -> Option<&'static str> {
         Rule::Digits => "^[0-9]*$",
         Rule::NameChars => r"^[\p{L}\p{M}0-9 ]*$",
         Rule::AsciiAlnum => "^[A-Za-z0-9]*$",
-        Rule::PasswordChars => r#"^[^;&"'`\\<>|\s\p{Cc}]*$"#,
+        // \p{Cs}: a lone surrogate is no character at all (validate says invalid_chars).
+        Rule::PasswordChars => r#"^[^;&"'`\\<>|\s\p{Cc}\p{Cs}]*$"#,
         Rule::Email => concat!(
             r"^$|^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?",
             r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"
@@ -181,7 +182,7 @@ pub fn schema_json() -> String {
         write_str(&mut out, rule.reports_on);
         out.push_str(r#"],"properties":{"#);
         write_str(&mut out, rule.reports_on);
-        out.push_str(r#":{"minLength":1}}}}"#);
+        out.push_str(r#":{"type":"string","minLength":1}}}}"#);
     }
     out.push_str("]}");
     out
