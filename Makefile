@@ -9,7 +9,7 @@ BIN := node_modules/.bin
 CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: setup setup-rust setup-node setup-browser pkg demo test test-native test-js test-wasm test-browser clean
+.PHONY: setup setup-rust setup-node setup-browser pkg demo test test-native test-js test-wasm test-browser bench clean
 
 ## Install: the wasm target, the wasm-bindgen CLI matching Cargo.lock, npm packages.
 setup: setup-rust setup-node
@@ -59,6 +59,14 @@ test-wasm:
 
 test-browser:
 	node --test tests/browser/
+
+## Benchmarks (never part of `make test`): native Criterion, then Node against ajv/zod/valibot/plain JS
+## (after the agreement check), then bundle sizes; one combined table at the end (build/bench.json).
+bench: pkg
+	cargo bench --bench core
+	node bench/run.mjs
+	node bench/size.mjs
+	node bench/report.mjs
 
 clean:
 	rm -rf build pkg target
