@@ -8,8 +8,10 @@ WASM := target/wasm32-unknown-unknown/release/$(CRATE).wasm
 BIN := node_modules/.bin
 CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
+FUZZ_SECONDS ?= 60
 
-.PHONY: setup setup-rust setup-node setup-browser pkg demo test test-native test-js test-wasm test-browser bench clean
+.PHONY: setup setup-rust setup-node setup-browser pkg demo test test-native test-js test-wasm test-browser \
+	fuzz fuzz-smoke check-panics bench bench-linear clean
 
 ## Install: the wasm target, the wasm-bindgen CLI matching Cargo.lock, npm packages.
 setup: setup-rust setup-node
@@ -41,8 +43,9 @@ pkg: setup
 demo: pkg
 	node scripts/serve.mjs --port $(PORT)
 
-## Every test: native, clippy, JS (Node, CJS and ESM), types, wasm-bindgen (Node, Chromium), browser.
-test: setup setup-browser test-native pkg test-js test-wasm test-browser
+## Every test: native (with property tests), clippy, JS (Node, CJS and ESM), types, wasm-bindgen
+## (Node, Chromium), browser, a short fuzz of each target, and the panic-path check of the wasm.
+test: setup setup-browser test-native pkg test-js test-wasm test-browser fuzz-smoke check-panics
 
 test-native:
 	cargo test
@@ -59,6 +62,22 @@ test-wasm:
 
 test-browser:
 	node --test tests/browser/
+
+## Fuzz each target for FUZZ_SECONDS (nightly toolchain; cargo-fuzz is installed when missing).
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-smoke:
+	scripts/fuzz.sh --smoke
+
+## No panic path in the release wasm that input can reach (only allocation failure remains).
+check-panics: pkg
+	scripts/check-panics.sh
+
+## Linear-cost benchmark up to 10 MB inputs: native core, then the npm package (no assertions).
+bench-linear: pkg
+	cargo run --release --manifest-path bench/linear/Cargo.toml
+	node bench/linear/linear.mjs
 
 ## Benchmarks (never part of `make test`): native Criterion, then Node against ajv/zod/valibot/plain JS
 ## (after the agreement check), then bundle sizes; one combined table at the end (build/bench.json).

@@ -162,8 +162,20 @@ export function createApi(wasm) {
     if (typeof inputs === "string") {
       text = escapeLoneSurrogates(inputs);
     } else if (Array.isArray(inputs)) {
-      const parts = new Array(inputs.length);
-      for (let i = 0; i < inputs.length; i++) parts[i] = encodeObject(inputs[i], false) ?? "null";
+      let n;
+      try {
+        n = inputs.length;
+      } catch (cause) {
+        throw new TypeError("validateMany: the array of inputs could not be read", { cause });
+      }
+      const parts = new Array(n);
+      for (let i = 0; i < n; i++) {
+        let item = null; // an item that cannot be read (a throwing Proxy trap) is not an object
+        try {
+          item = inputs[i];
+        } catch {}
+        parts[i] = encodeObject(item, false) ?? "null";
+      }
       text = "[" + parts.join(",") + "]";
     } else {
       throw new TypeError("validateMany expects an array of inputs or the text of a JSON array");

@@ -65,7 +65,7 @@ pub(crate) fn parse_value(text: &str) -> Result<Value<'_>, FieldError> {
 fn line_column(text: &str, at: usize) -> (u64, u64) {
     let before = text.get(..at).unwrap_or(text);
     let line = before.bytes().filter(|&b| b == b'\n').count() as u64 + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_start = before.bytes().rposition(|b| b == b'\n').map_or(0, |i| i + 1);
     let column = before.get(line_start..).map_or(0, |s| s.chars().count()) as u64 + 1;
     (line, column)
 }

@@ -232,7 +232,8 @@ fn merged_base<'c>(current: Option<&'c Input<'c>>) -> State<'c> {
         let (Some(field), Some(slot)) = (FIELDS.get(i), state.get_mut(i)) else { continue };
         *slot = match value {
             Value::Null => Slot::Absent,
-            v => check_value(field, v).map_or(Slot::Unknown, Slot::Known),
+            // A stored value that fails its own checks neither triggers nor satisfies a rule.
+            v => check_value(field, v).map_or(Slot::Absent, Slot::Known),
         };
     }
     state

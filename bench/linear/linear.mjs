@@ -37,15 +37,18 @@ function nearMiss(i) {
 /** Text shapes: prefix + unit × n + suffix (+ close × n + end). */
 function buildText(shape, size) {
   const close = shape.close ?? "", suffix = shape.suffix ?? "", end = shape.end ?? "";
+  const bytes = (s) => Buffer.byteLength(s);
   const parts = [shape.prefix ?? ""];
-  let len = parts[0].length;
+  let len = bytes(parts[0]);
   for (let n = 0; ; n++) {
-    const u = shape.unit.replaceAll("#", String(n)).replaceAll("@", nearMiss(n));
-    if (len + u.length + close.length * (n + 1) + suffix.length + end.length > size) {
+    // (Replacer functions: a replacement string would read `$'` and the like as patterns.)
+    const u = shape.unit.replaceAll("#", () => String(n)).replaceAll("@", () => nearMiss(n));
+    const ulen = bytes(u);
+    if (len + ulen + bytes(close) * (n + 1) + bytes(suffix) + bytes(end) > size) {
       return parts.join("") + suffix + close.repeat(n) + end;
     }
     parts.push(u);
-    len += u.length;
+    len += ulen;
   }
 }
 
@@ -61,7 +64,7 @@ const FULL = JSON.parse(textShapes.find((s) => s.name === "batch of valid bodies
 shapes.push(
   {
     name: "long string value (object)", what: "validate({ extid, username: 'Ωmega …' })",
-    build: (size) => ({ extid: "1", username: "Ωmega ".repeat(Math.floor((size - 30) / 7)) }),
+    build: (size) => ({ extid: "1", username: "Ωmega ".repeat(Math.floor((size - 30) / 7)) }), // 7 bytes a unit
     run: (o) => api.validate(o),
   },
   {

@@ -132,7 +132,8 @@ fn main() {
     let only = arg("--shape");
     let max_bytes = (max * f64::from(1 << 20)) as usize;
     // 10 KB × 4ⁿ, then the largest size.
-    let mut sizes: Vec<usize> = std::iter::successors(Some(10 * 1024), |s| Some(s * 4)).take_while(|s| *s < max_bytes).collect();
+    let mut sizes: Vec<usize> =
+        std::iter::successors(Some(10 * 1024), |s| Some(s * 4)).take_while(|s| *s < max_bytes).collect();
     sizes.push(max_bytes);
 
     println!("Linear cost of the native core (release, opt-level 3): fastest of repeated calls.");
