@@ -88,6 +88,12 @@ fn rules_read_the_current_state_under_the_update() {
     assert!(check(r#"{"extid":"1000","atransferto":"Custom Number"}"#, Some(QUERY_ITEM)).is_ok());
     // Turning always-forward on with the stored destination blank is not affected (no destination).
     assert!(check(r#"{"extid":"1000","alwaysforward":"on"}"#, Some(QUERY_ITEM)).is_ok());
+    // A stored value that fails its own checks neither satisfies nor triggers a rule.
+    let bad_mobile = QUERY_ITEM.replace(r#""moblie":"""#, r#""moblie":"abc""#);
+    let e = check(r#"{"extid":"1000","enablemobile":"on"}"#, Some(&bad_mobile)).unwrap_err();
+    assert_eq!(summary(&e), [("mobile", Code::RequiredIf, Some("enablemobile"))]);
+    let bad_switch = QUERY_ITEM.replace(r#""enablemobile":"off""#, r#""enablemobile":"maybe""#);
+    assert!(check(r#"{"extid":"1000","mobile":""}"#, Some(&bad_switch)).is_ok());
     // Read-only and unknown fields of current are ignored; current's errors are not reported.
     let odd = QUERY_ITEM.replace(r#""dnd":"off""#, r#""dnd":"maybe","port":"1""#);
     assert!(check(r#"{"extid":"1000","username":"Amy"}"#, Some(&odd)).is_ok());
