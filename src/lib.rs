@@ -173,7 +173,7 @@ pub fn validate(input: &Input<'_>, options: &Options<'_>) -> Result<Body, Vec<Fi
 /// report on it, read on `options.current` overlaid with this one value. A name that is not a
 /// field gives `unknown_field` (or nothing with [`UnknownFields::Strip`]).
 pub fn validate_field(name: &str, value: &Value<'_>, options: &Options<'_>) -> Vec<FieldError> {
-    let Some((i, field)) = FIELDS.iter().enumerate().find(|(_, f)| f.name == name) else {
+    let Some((i, field)) = table::index_of(name).and_then(|i| FIELDS.get(i).map(|f| (i, f))) else {
         return match options.unknown_fields {
             UnknownFields::Error => vec![FieldError::unknown(name, suggest(name))],
             UnknownFields::Strip => Vec::new(),

@@ -377,7 +377,7 @@ pub(crate) const fn const_index(name: &str) -> usize {
 
 /// The row of a wire name.
 pub fn field(name: &str) -> Option<&'static Field> {
-    FIELDS.iter().find(|f| f.name == name)
+    index_of(name).and_then(|i| FIELDS.get(i))
 }
 
 /// The table index of a wire name: one hash probe and one comparison (every input key is
