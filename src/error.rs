@@ -12,7 +12,7 @@
 //! no message or param can hold a secret.
 
 use crate::json::write_str;
-use crate::table::{Field, FIELDS};
+use crate::table::Field;
 
 /// What went wrong, as a stable machine-readable code (SPEC §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,7 +168,7 @@ impl Fail {
             Code::RequiredIf => {
                 m.push_str(" cannot be blank when ");
                 let because = p.because.unwrap_or("");
-                let label = FIELDS.iter().find(|f| f.name == because).map_or(because, |f| f.label);
+                let label = crate::table::field(because).map_or(because, |f| f.label);
                 m.push_str(label);
                 m.push_str(" is ");
                 if let Hint::When(v) = self.hint {
