@@ -208,5 +208,20 @@ export function createApi(wasm) {
     return JSON.parse(schemaText);
   }
 
-  return { validate, validateJson, validateMany, validateField, buildBody, fields, schema };
+  // Standard Schema v1 (https://standardschema.dev): form libraries and validator-agnostic
+  // tools take it as they take a zod or valibot schema. Synchronous, like everything here.
+  const extensionUpdateSchema = Object.freeze({
+    "~standard": Object.freeze({
+      version: 1,
+      vendor: "yeastar-extension-update",
+      validate(value) {
+        const r = validate(value);
+        if (r.ok) return { value: r.value };
+        // A whole-input error (field "") has no path: it is about the value itself.
+        return { issues: r.errors.map((e) => (e.field ? { message: e.message, path: [e.field] } : { message: e.message })) };
+      },
+    }),
+  });
+
+  return { validate, validateJson, validateMany, validateField, buildBody, fields, schema, extensionUpdateSchema };
 }

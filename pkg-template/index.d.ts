@@ -159,6 +159,32 @@ export function fields(): FieldMeta[];
 /** The JSON Schema of the body (a fresh copy each call). */
 export function schema(): BodySchema;
 
+/**
+ * A Standard Schema v1 (https://standardschema.dev), written to the spec's shape: assignable to
+ * `StandardSchemaV1<ExtensionUpdateInput, ExtensionUpdateBody>` of `@standard-schema/spec`, so
+ * form libraries take it as they take a zod or valibot schema. `validate` is synchronous.
+ */
+export interface ExtensionUpdateStandardSchema {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: "yeastar-extension-update";
+    readonly validate: (value: unknown) =>
+      | { readonly value: ExtensionUpdateBody; readonly issues?: undefined }
+      | {
+          readonly issues: ReadonlyArray<{
+            readonly message: string;
+            /** `[field]`; absent for an error about the input as a whole. */
+            readonly path?: ReadonlyArray<string> | undefined;
+          }>;
+        };
+    /** Type-level only (for inference); absent at run time. */
+    readonly types?: { readonly input: ExtensionUpdateInput; readonly output: ExtensionUpdateBody } | undefined;
+  };
+}
+
+/** The extension update body as a Standard Schema: `{ value }` (the body, parsed) or `{ issues }`. */
+export const extensionUpdateSchema: ExtensionUpdateStandardSchema;
+
 /** Thrown by `buildBody`. */
 export class ValidationError extends Error {
   constructor(errors: FieldError[]);

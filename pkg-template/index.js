@@ -9,7 +9,7 @@ import { createApi } from "./api.js";
 glue.initSync({ module: wasmBytes() });
 
 export { ValidationError } from "./api.js";
-export const { validate, validateJson, validateMany, validateField, buildBody, fields, schema } = createApi({
+export const { validate, validateJson, validateMany, validateField, buildBody, fields, schema, extensionUpdateSchema } = createApi({
   validate: glue.validate,
   validateMany: glue.validateMany,
   validateField: glue.validateField,

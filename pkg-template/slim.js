@@ -31,7 +31,7 @@ function guard(f) {
 }
 
 export { ValidationError } from "./api.js";
-export const { validate, validateJson, validateMany, validateField, buildBody, fields, schema } = createApi({
+export const { validate, validateJson, validateMany, validateField, buildBody, fields, schema, extensionUpdateSchema } = createApi({
   validate: guard(glue.validate),
   validateMany: guard(glue.validateMany),
   validateField: guard(glue.validateField),

@@ -12,7 +12,7 @@ const api = requirePkg();
 test("require() resolves the node/require branch and needs no init", () => {
   assert.equal(resolvePkg(), path.join(PKG, "node.cjs"));
   assert.deepEqual(Object.keys(api).sort(), [
-    "ValidationError", "buildBody", "fields", "schema", "validate", "validateField", "validateJson", "validateMany",
+    "ValidationError", "buildBody", "extensionUpdateSchema", "fields", "schema", "validate", "validateField", "validateJson", "validateMany",
   ]);
 });
 

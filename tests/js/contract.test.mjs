@@ -13,9 +13,9 @@ const ok = (input, options) => checkResult(validate(input, options));
 describe("module shape", () => {
   test("named exports of the ESM entry", () => {
     assert.deepEqual(Object.keys(api).sort(), [
-      "ValidationError", "buildBody", "fields", "schema", "validate", "validateField", "validateJson", "validateMany",
+      "ValidationError", "buildBody", "extensionUpdateSchema", "fields", "schema", "validate", "validateField", "validateJson", "validateMany",
     ]);
-    for (const k of Object.keys(api)) assert.equal(typeof api[k], "function", k);
+    for (const k of Object.keys(api)) assert.equal(typeof api[k], k === "extensionUpdateSchema" ? "object" : "function", k);
   });
 
   test("import and require share one instance (and one ValidationError class)", () => {
