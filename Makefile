@@ -51,6 +51,7 @@ test-native:
 	cargo test
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 
 test-js:
 	node --test tests/js/
