@@ -261,26 +261,30 @@ fn write_body(given: &[Option<&Value<'_>>; COUNT], state: &State<'_>) -> Body {
     Body(out)
 }
 
-/// Removes repeated keys, keeping each first occurrence in place (sorting an index keeps
-/// this O(n log n) for inputs with many unknown keys).
+/// Removes repeated keys, keeping each first occurrence in place. A small open-addressing set
+/// (FNV-1a) keeps it linear for inputs with many unknown keys, without the weight of a sort or
+/// of `HashMap` in the wasm module.
 fn dedup_keep_first(keys: &mut Vec<&str>) {
     if keys.len() < 2 {
         return;
     }
-    let mut order: Vec<(&str, usize)> = keys.iter().copied().zip(0..).collect();
-    order.sort_unstable();
-    let mut repeated = vec![false; keys.len()];
-    for pair in order.windows(2) {
-        if let [(a, _), (b, i)] = pair {
-            if a == b {
-                if let Some(r) = repeated.get_mut(*i) {
-                    *r = true;
+    let mask = (keys.len() * 2).next_power_of_two() - 1;
+    let mut slots: Vec<Option<&str>> = vec![None; mask + 1];
+    keys.retain(|key| {
+        let mut at = key.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193)) as usize & mask;
+        loop {
+            match slots.get_mut(at) {
+                Some(slot @ None) => {
+                    *slot = Some(key);
+                    return true;
                 }
+                Some(Some(seen)) if seen == key => return false,
+                Some(Some(_)) => at = (at + 1) & mask,
+                // Unreachable (`at` is masked); keeping the key is the safe answer.
+                None => return true,
             }
         }
-    }
-    let mut flags = repeated.into_iter();
-    keys.retain(|_| !flags.next().unwrap_or(false));
+    });
 }
 
 /// A known field given twice (JSON text with a repeated key, or an [`Input`] built so).
