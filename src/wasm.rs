@@ -7,7 +7,8 @@
 use wasm_bindgen::prelude::*;
 
 use crate::{
-    errors_to_json, validate_each_json, validate_field_json, validate_json, FieldError, Input, Options, UnknownFields,
+    errors_to_json, validate_each_json, validate_field_json, validate_json, FieldError, Input, Options, Outcome,
+    UnknownFields,
 };
 
 /// Bit 0 of `flags`: `unknownFields: "strip"`.
@@ -18,27 +19,36 @@ fn options_from(flags: u32) -> Options<'static> {
     Options { current: None, unknown_fields }
 }
 
-/// Parses `options.current`; `""` means none. The JS layer only sends objects, so a failure
-/// here means the encoding is broken: it is reported, not thrown.
-fn parse_current(current_json: &str) -> Result<Option<Input<'_>>, FieldError> {
-    if current_json.is_empty() {
-        return Ok(None);
+/// Runs `f` with the options that `current_json` (`""`: none) and `flags` describe. The JS
+/// layer only sends objects as `current`, so a failure to read it means the encoding is broken:
+/// it is the answer, not a throw.
+fn with_options(current_json: &str, flags: u32, f: impl FnOnce(&Options<'_>) -> String) -> String {
+    let current = if current_json.is_empty() {
+        None
+    } else {
+        match Input::parse_json(current_json) {
+            Ok(c) => Some(c),
+            Err(_) => return errors_to_json(&[FieldError::not_an_object("options.current")]),
+        }
+    };
+    f(&Options { current: current.as_ref(), ..options_from(flags) })
+}
+
+/// Appends one validation's answer: the body (`{…}`) or the errors (`[…]`).
+fn push_answer(out: &mut String, outcome: Outcome) {
+    match outcome {
+        Ok(body) => out.push_str(body.as_str()),
+        Err(errors) => out.push_str(&errors_to_json(&errors)),
     }
-    Input::parse_json(current_json).map(Some).map_err(|_| FieldError::not_an_object("options.current"))
 }
 
 /// Validates a JSON text; returns the body (`{…}`) or the errors (`[…]`).
 #[wasm_bindgen]
 pub fn validate(input_json: &str, current_json: &str, flags: u32) -> String {
-    let current = match parse_current(current_json) {
-        Ok(c) => c,
-        Err(e) => return errors_to_json(&[e]),
-    };
-    let options = Options { current: current.as_ref(), ..options_from(flags) };
-    match validate_json(input_json, &options) {
+    with_options(current_json, flags, |options| match validate_json(input_json, options) {
         Ok(body) => body.into_string(),
         Err(errors) => errors_to_json(&errors),
-    }
+    })
 }
 
 /// Validates a JSON array of inputs; returns one answer per item (body `{…}` or errors `[…]`),
@@ -46,27 +56,21 @@ pub fn validate(input_json: &str, current_json: &str, flags: u32) -> String {
 /// parsing, and N payloads cost one crossing.
 #[wasm_bindgen(js_name = validateMany)]
 pub fn validate_many(inputs_json: &str, current_json: &str, flags: u32) -> String {
-    let current = match parse_current(current_json) {
-        Ok(c) => c,
-        Err(e) => return errors_to_json(&[e]),
-    };
-    let options = Options { current: current.as_ref(), ..options_from(flags) };
-    let mut out = String::with_capacity(inputs_json.len() / 2 + 16);
-    let mut first = true;
-    let read = validate_each_json(inputs_json, &options, &mut |outcome| {
-        if !first {
-            out.push('\n');
+    with_options(current_json, flags, |options| {
+        let mut out = String::with_capacity(inputs_json.len() / 2 + 16);
+        let mut first = true;
+        let read = validate_each_json(inputs_json, options, &mut |outcome| {
+            if !first {
+                out.push('\n');
+            }
+            first = false;
+            push_answer(&mut out, outcome);
+        });
+        match read {
+            Ok(()) => out,
+            Err(e) => errors_to_json(&[e]),
         }
-        first = false;
-        match outcome {
-            Ok(body) => out.push_str(body.as_str()),
-            Err(errors) => out.push_str(&errors_to_json(&errors)),
-        }
-    });
-    match read {
-        Ok(()) => out,
-        Err(e) => errors_to_json(&[e]),
-    }
+    })
 }
 
 /// The size of the wasm linear memory in bytes (a diagnostic for leak tests; not public API).
@@ -78,12 +82,7 @@ pub fn memory_bytes() -> usize {
 /// Checks one field given as a JSON value; returns the errors as a JSON array.
 #[wasm_bindgen(js_name = validateField)]
 pub fn validate_field(field: &str, value_json: &str, current_json: &str, flags: u32) -> String {
-    let current = match parse_current(current_json) {
-        Ok(c) => c,
-        Err(e) => return errors_to_json(&[e]),
-    };
-    let options = Options { current: current.as_ref(), ..options_from(flags) };
-    errors_to_json(&validate_field_json(field, value_json, &options))
+    with_options(current_json, flags, |options| errors_to_json(&validate_field_json(field, value_json, options)))
 }
 
 /// The rule table's metadata as a JSON array.
