@@ -9,10 +9,12 @@ import { createApi } from "./api.js";
 glue.initSync({ module: wasmBytes() });
 
 export { ValidationError } from "./api.js";
-export const { validate, validateJson, validateMany, validateField, buildBody, fields, schema, extensionUpdateSchema } = createApi({
+export const { validate, validateJson, validateMany, validateField, buildBody, fields, schema, extensionUpdateSchema, fromQuery, diff, request, explainErrno } = createApi({
   validate: glue.validate,
   validateMany: glue.validateMany,
   validateField: glue.validateField,
   fields: glue.fields,
   schema: glue.schema,
+  fromQuery: glue.fromQuery,
+  diff: glue.diff,
 });

@@ -3,4 +3,4 @@
 // require(esm), so the CommonJS side is the one that owns the instance).
 import api from "./node.cjs";
 
-export const { validate, validateJson, validateMany, validateField, buildBody, fields, schema, extensionUpdateSchema, ValidationError } = api;
+export const { validate, validateJson, validateMany, validateField, buildBody, fields, schema, extensionUpdateSchema, fromQuery, diff, request, explainErrno, ValidationError } = api;

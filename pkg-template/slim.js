@@ -31,10 +31,12 @@ function guard(f) {
 }
 
 export { ValidationError } from "./api.js";
-export const { validate, validateJson, validateMany, validateField, buildBody, fields, schema, extensionUpdateSchema } = createApi({
+export const { validate, validateJson, validateMany, validateField, buildBody, fields, schema, extensionUpdateSchema, fromQuery, diff, request, explainErrno } = createApi({
   validate: guard(glue.validate),
   validateMany: guard(glue.validateMany),
   validateField: guard(glue.validateField),
   fields: guard(glue.fields),
   schema: guard(glue.schema),
+  fromQuery: guard(glue.fromQuery),
+  diff: guard(glue.diff),
 });

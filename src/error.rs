@@ -1,4 +1,4 @@
-//! Structured errors: a stable `code`, the `params` it needs, and one English sentence.
+//! Structured errors (and warnings): a stable `code`, the `params` it needs, and one sentence.
 //!
 //! ```
 //! use yeastar_extension_update::{validate_json, Code, Options};
@@ -12,6 +12,7 @@
 //! no message or param can hold a secret.
 
 use crate::json::write_str;
+use crate::messages::{self, render, Args, Locale, Msg};
 use crate::table::Field;
 
 /// What went wrong, as a stable machine-readable code (SPEC §4).
@@ -45,10 +46,20 @@ pub enum Code {
     NotAnObject,
     /// The text is not JSON (or repeats a key).
     InvalidJson,
+    /// Warning: voicemail to email is on while the email address is blank.
+    VmToEmailWithoutEmail,
+    /// Warning: a live forwarding rule goes to `Voicemail` while voicemail is off.
+    ForwardToDisabledVoicemail,
+    /// Warning: a live forwarding rule goes to `Extension` whose number is the extension itself.
+    ForwardToSelf,
+    /// Warning: the login password is 32 hex digits, the MD5 hash the query API returns.
+    PasswordLooksHashed,
+    /// Warning: simultaneous ringing is on while mobility is off or the mobile number blank.
+    RingWithoutMobile,
 }
 
 impl Code {
-    /// Every code, in the order SPEC §4 lists them.
+    /// Every error code, in the order SPEC §4 lists them.
     pub const ALL: [Code; 14] = [
         Code::Required,
         Code::RequiredIf,
@@ -65,6 +76,20 @@ impl Code {
         Code::NotAnObject,
         Code::InvalidJson,
     ];
+
+    /// The warning codes (a second channel that never blocks a valid body).
+    pub const WARNINGS: [Code; 5] = [
+        Code::VmToEmailWithoutEmail,
+        Code::ForwardToDisabledVoicemail,
+        Code::ForwardToSelf,
+        Code::PasswordLooksHashed,
+        Code::RingWithoutMobile,
+    ];
+
+    /// Whether this is a warning code (never an error's).
+    pub fn is_warning(self) -> bool {
+        Code::WARNINGS.contains(&self)
+    }
 
     /// The wire spelling, e.g. `"required_if"`.
     pub fn as_str(self) -> &'static str {
@@ -83,6 +108,11 @@ impl Code {
             Code::UnknownField => "unknown_field",
             Code::NotAnObject => "not_an_object",
             Code::InvalidJson => "invalid_json",
+            Code::VmToEmailWithoutEmail => "vmtoemail_without_email",
+            Code::ForwardToDisabledVoicemail => "forward_to_disabled_voicemail",
+            Code::ForwardToSelf => "forward_to_self",
+            Code::PasswordLooksHashed => "password_looks_hashed",
+            Code::RingWithoutMobile => "ring_without_mobile",
         }
     }
 }
@@ -117,7 +147,7 @@ pub struct FieldError {
     pub field: String,
     /// The stable code.
     pub code: Code,
-    /// One English sentence a form can show as is.
+    /// One sentence a form can show as is (English unless `Options::locale` says otherwise).
     pub message: String,
     /// What the code needs (empty params are left out of the JSON).
     pub params: Params,
@@ -159,128 +189,108 @@ impl Fail {
         Fail { code: Code::InvalidChars, params: Params::default(), hint }
     }
 
-    /// Gives the failure its field and English sentence.
-    pub fn into_error(self, field: &Field) -> FieldError {
-        let mut m = String::from(field.label);
+    /// Gives the failure its field and its sentence in `locale`.
+    pub fn into_error(self, field: &Field, locale: Locale) -> FieldError {
         let p = &self.params;
-        match self.code {
-            Code::Required => m.push_str(" is required."),
-            Code::RequiredIf => {
-                m.push_str(" cannot be blank when ");
-                let because = p.because.unwrap_or("");
-                let label = crate::table::field(because).map_or(because, |f| f.label);
-                m.push_str(label);
-                m.push_str(" is ");
-                if let Hint::When(v) = self.hint {
-                    m.push_str(v);
-                }
-                m.push('.');
-            }
-            Code::Blank => m.push_str(" cannot be blank."),
-            Code::TooLong => {
-                m.push_str(" can be at most ");
-                push_u64(&mut m, p.max.unwrap_or(0));
-                m.push_str(" characters long.");
-            }
-            Code::TooShort => {
-                m.push_str(" must be at least ");
-                push_u64(&mut m, p.min.unwrap_or(0));
-                m.push_str(" characters long.");
-            }
-            Code::NotDigits => m.push_str(" can contain only digits (0-9)."),
-            Code::InvalidChars => m.push_str(match self.hint {
-                Hint::Name => " can contain only letters, digits and spaces.",
-                Hint::AsciiAlnum => " can contain only letters A-Z, a-z and digits 0-9.",
-                Hint::Password => {
-                    " cannot contain spaces, control characters or any of ; & \" ' ` \\ < > |."
-                }
-                Hint::LoneSurrogate | Hint::None | Hint::When(_) => {
-                    " contains a broken character (an unpaired UTF-16 surrogate)."
-                }
-            }),
-            Code::OutOfRange => {
-                m.push_str(" must be a number from ");
-                push_u64(&mut m, p.min.unwrap_or(0));
-                m.push_str(" to ");
-                push_u64(&mut m, p.max.unwrap_or(0));
-                m.push('.');
-            }
-            Code::NotAllowedValue => {
-                m.push_str(" must be one of: ");
-                for (i, v) in p.allowed.unwrap_or(&[]).iter().enumerate() {
-                    if i > 0 {
-                        m.push_str(", ");
-                    }
-                    m.push_str(v);
-                }
-                m.push('.');
-            }
-            Code::InvalidEmail => m.push_str(" must be a valid email address, like name@example.com."),
-            Code::WrongType => {
-                m.push_str(match p.expected {
-                    Some("string or number") => " must be a string of digits or a whole number.",
-                    Some("string or boolean") => " must be \"on\" or \"off\" (or true or false).",
-                    _ => " must be a string.",
-                });
-            }
-            // The remaining codes are not about one known field; they have their own builders.
-            Code::UnknownField | Code::NotAnObject | Code::InvalidJson => m.push_str(" is invalid."),
-        }
-        FieldError { field: field.name.to_string(), code: self.code, message: m, params: self.params }
+        let because = p.because.map_or("", |b| crate::table::field(b).map_or(b, |f| f.label_in(locale)));
+        let msg = match (self.code, self.hint) {
+            (Code::Required, _) => Msg::Required,
+            (Code::RequiredIf, _) => Msg::RequiredIf,
+            (Code::Blank, _) => Msg::Blank,
+            (Code::TooLong, _) => Msg::TooLong,
+            (Code::TooShort, _) => Msg::TooShort,
+            (Code::NotDigits, _) => Msg::NotDigits,
+            (Code::InvalidChars, Hint::Name) => Msg::CharsName,
+            (Code::InvalidChars, Hint::AsciiAlnum) => Msg::CharsAsciiAlnum,
+            (Code::InvalidChars, Hint::Password) => Msg::CharsPassword,
+            (Code::InvalidChars, _) => Msg::LoneSurrogate,
+            (Code::OutOfRange, _) => Msg::OutOfRange,
+            (Code::NotAllowedValue, _) => Msg::NotAllowedValue,
+            (Code::InvalidEmail, _) => Msg::InvalidEmail,
+            (Code::WrongType, _) => match p.expected {
+                Some("string or number") => Msg::TypeStringOrNumber,
+                Some("string or boolean") => Msg::TypeStringOrBool,
+                _ => Msg::TypeString,
+            },
+            (Code::VmToEmailWithoutEmail, _) => Msg::VmToEmailWithoutEmail,
+            (Code::ForwardToDisabledVoicemail, _) => Msg::ForwardToDisabledVoicemail,
+            (Code::ForwardToSelf, _) => Msg::ForwardToSelf,
+            (Code::PasswordLooksHashed, _) => Msg::PasswordLooksHashed,
+            (Code::RingWithoutMobile, _) if p.because == Some("mobile") => Msg::RingWithMobileBlank,
+            (Code::RingWithoutMobile, _) => Msg::RingWithMobilityOff,
+            // Not about one known field: these have their own builders below.
+            (Code::UnknownField | Code::NotAnObject | Code::InvalidJson, _) => Msg::TypeString,
+        };
+        let args = Args {
+            label: field.label_in(locale),
+            because,
+            when: if let Hint::When(v) = self.hint { v } else { "" },
+            min: p.min,
+            max: p.max,
+            allowed: p.allowed.unwrap_or(&[]),
+            ..Args::default()
+        };
+        let message = render(locale, msg, &args, push_displayable);
+        FieldError { field: field.name.to_string(), code: self.code, message, params: self.params }
     }
 }
 
 impl FieldError {
     /// `unknown_field` for a key that no table row has.
-    pub(crate) fn unknown(key: &str, suggestion: Option<&'static str>) -> FieldError {
-        let mut m = String::from("\"");
-        push_displayable(&mut m, key);
-        m.push_str("\" is not a field of the extension update API.");
-        if let Some(s) = suggestion {
-            m.push_str(" Did you mean \"");
-            m.push_str(s);
-            m.push_str("\"?");
-        }
+    pub(crate) fn unknown(key: &str, suggestion: Option<&'static str>, locale: Locale) -> FieldError {
+        let msg = if suggestion.is_some() { Msg::UnknownWithSuggestion } else { Msg::Unknown };
+        let args = Args { key, suggestion: suggestion.unwrap_or(""), ..Args::default() };
         FieldError {
             field: key.to_string(),
             code: Code::UnknownField,
-            message: m,
+            message: render(locale, msg, &args, push_displayable),
             params: Params { suggestion, ..Params::default() },
         }
     }
 
-    /// `not_an_object`: the input as a whole (or `options.current`) is not a map of fields.
-    pub(crate) fn not_an_object(what: &str) -> FieldError {
-        let mut m = String::from(what);
-        m.push_str(" must be an object of field names and values.");
+    /// `not_an_object`: the input as a whole (`"The input"`) or `options.current` is not a map
+    /// of fields.
+    pub(crate) fn not_an_object(what: &'static str, locale: Locale) -> FieldError {
+        let args = Args { what: messages::what(locale, what), ..Args::default() };
         FieldError {
             field: String::new(),
             code: Code::NotAnObject,
-            message: m,
+            message: render(locale, Msg::NotAnObject, &args, push_displayable),
             params: Params { expected: Some("object"), ..Params::default() },
         }
     }
 
     /// `not_an_object` for a batch whose text is not a JSON array.
-    pub(crate) fn not_an_array() -> FieldError {
+    pub(crate) fn not_an_array(locale: Locale) -> FieldError {
         FieldError {
             field: String::new(),
             code: Code::NotAnObject,
-            message: String::from("A batch must be a JSON array of objects of field names and values."),
+            message: render(locale, Msg::NotAnArray, &Args::default(), push_displayable),
             params: Params { expected: Some("array"), ..Params::default() },
         }
     }
 
     /// `invalid_json`, with where the parser stopped (1-based line and column).
-    pub(crate) fn invalid_json(reason: &str, line: u64, column: u64) -> FieldError {
-        let mut m = String::from("The text is not valid JSON: ");
-        m.push_str(reason);
-        m.push_str(" (line ");
-        push_u64(&mut m, line);
-        m.push_str(", column ");
-        push_u64(&mut m, column);
-        m.push_str(").");
-        FieldError { field: String::new(), code: Code::InvalidJson, message: m, params: Params::default() }
+    pub(crate) fn invalid_json(reason: &'static str, line: u64, column: u64, locale: Locale) -> FieldError {
+        let args = Args { reason: messages::json_reason(locale, reason), line, column, ..Args::default() };
+        FieldError {
+            field: String::new(),
+            code: Code::InvalidJson,
+            message: render(locale, Msg::InvalidJson, &args, push_displayable),
+            params: Params::default(),
+        }
+    }
+
+    /// `invalid_json` for a known field given twice (JSON text with a repeated key, or an
+    /// [`crate::Input`] built so).
+    pub(crate) fn repeated(key: &str, locale: Locale) -> FieldError {
+        let args = Args { key, ..Args::default() };
+        FieldError {
+            field: String::new(),
+            code: Code::InvalidJson,
+            message: render(locale, Msg::Repeated, &args, push_displayable),
+            params: Params::default(),
+        }
     }
 
     /// Appends this error as a compact JSON object.
@@ -357,7 +367,7 @@ pub(crate) fn write_str_array(out: &mut String, list: &[&str]) {
 /// Appends a caller's key so that a form can show it: at most 40 characters, then `…`, with
 /// control characters and line separators written as `\uXXXX` (a hostile key must not bring
 /// megabytes or terminal escapes into a message).
-fn push_displayable(out: &mut String, key: &str) {
+pub(crate) fn push_displayable(out: &mut String, key: &str) {
     const SHOWN: usize = 40;
     for (i, c) in key.chars().enumerate() {
         if i == SHOWN {

@@ -69,6 +69,11 @@ impl<'a> Input<'a> {
     /// `invalid_json`; a JSON value that is not an object gives `not_an_object`. Repeated keys are
     /// kept: [`validate`](crate::validate) reports a repeated field.
     pub fn parse_json(text: &'a str) -> Result<Input<'a>, crate::FieldError> {
-        crate::json::parse_object(text)
+        crate::json::parse_object(text, crate::Locale::En)
+    }
+
+    /// [`Input::parse_json`] with the error's message in `locale`.
+    pub fn parse_json_in(text: &'a str, locale: crate::Locale) -> Result<Input<'a>, crate::FieldError> {
+        crate::json::parse_object(text, locale)
     }
 }

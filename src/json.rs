@@ -9,6 +9,7 @@ use std::borrow::Cow;
 
 use crate::error::FieldError;
 use crate::input::{Input, Value};
+use crate::messages::Locale;
 
 /// Why the reader stopped, and where (byte offset into the text).
 struct Stop {
@@ -24,14 +25,14 @@ struct Reader<'a> {
 }
 
 /// Parses `text` as one JSON object of keys and values.
-pub(crate) fn parse_object(text: &str) -> Result<Input<'_>, FieldError> {
+pub(crate) fn parse_object(text: &str, locale: Locale) -> Result<Input<'_>, FieldError> {
     let mut r = Reader { text, pos: 0 };
     match r.document() {
         Ok(Some(input)) => Ok(input),
-        Ok(None) => Err(FieldError::not_an_object("The input")),
+        Ok(None) => Err(FieldError::not_an_object("The input", locale)),
         Err(stop) => {
             let (line, column) = line_column(text, stop.at);
-            Err(FieldError::invalid_json(stop.reason, line, column))
+            Err(FieldError::invalid_json(stop.reason, line, column, locale))
         }
     }
 }
@@ -39,25 +40,29 @@ pub(crate) fn parse_object(text: &str) -> Result<Input<'_>, FieldError> {
 /// Reads a JSON array of inputs (for batches), handing each item to `each` as soon as it is
 /// read (`None` when the item is not an object). A text that is not a JSON array is one
 /// whole-text error (items already handed over are then to be discarded).
-pub(crate) fn each_item<'a>(text: &'a str, each: &mut dyn FnMut(Option<Input<'a>>)) -> Result<(), FieldError> {
+pub(crate) fn each_item<'a>(
+    text: &'a str,
+    locale: Locale,
+    each: &mut dyn FnMut(Option<Input<'a>>),
+) -> Result<(), FieldError> {
     let mut r = Reader { text, pos: 0 };
     match r.each_object(each) {
         Ok(true) => Ok(()),
-        Ok(false) => Err(FieldError::not_an_array()),
+        Ok(false) => Err(FieldError::not_an_array(locale)),
         Err(stop) => {
             let (line, column) = line_column(text, stop.at);
-            Err(FieldError::invalid_json(stop.reason, line, column))
+            Err(FieldError::invalid_json(stop.reason, line, column, locale))
         }
     }
 }
 
 /// Parses one JSON value (for single-field checks).
-pub(crate) fn parse_value(text: &str) -> Result<Value<'_>, FieldError> {
+pub(crate) fn parse_value(text: &str, locale: Locale) -> Result<Value<'_>, FieldError> {
     let mut r = Reader { text, pos: 0 };
     let v = r.value().and_then(|v| r.end().map(|()| v));
     v.map_err(|stop| {
         let (line, column) = line_column(text, stop.at);
-        FieldError::invalid_json(stop.reason, line, column)
+        FieldError::invalid_json(stop.reason, line, column, locale)
     })
 }
 

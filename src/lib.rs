@@ -29,15 +29,19 @@ pub mod cross;
 mod error;
 mod input;
 mod json;
+pub mod messages;
 pub mod meta;
 pub mod rules;
 pub mod table;
 mod unicode;
+pub mod warnings;
+pub mod workflow;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use error::{errors_to_json, Code, FieldError, Params};
 pub use input::{Input, Value};
+pub use messages::Locale;
 pub use unicode::UNICODE_VERSION;
 
 use cross::{Slot, State};
@@ -63,6 +67,8 @@ pub struct Options<'c> {
     pub current: Option<&'c Input<'c>>,
     /// Unknown keys: error or strip.
     pub unknown_fields: UnknownFields,
+    /// The language of messages (codes and params are the same in every locale).
+    pub locale: Locale,
 }
 
 /// A valid request body: compact JSON, keys in table order, every value a string.
@@ -83,12 +89,29 @@ impl Body {
 
 /// Validates a JSON text (as strict as `JSON.parse`) and builds the body.
 pub fn validate_json(text: &str, options: &Options<'_>) -> Result<Body, Vec<FieldError>> {
-    let input = Input::parse_json(text).map_err(|e| vec![e])?;
-    validate(&input, options)
+    validate_json_with_warnings(text, options).outcome
+}
+
+/// [`validate_json`] with the warnings ([`validate_with_warnings`]).
+pub fn validate_json_with_warnings(text: &str, options: &Options<'_>) -> Report {
+    match json::parse_object(text, options.locale) {
+        Ok(input) => validate_with_warnings(&input, options),
+        Err(e) => Report { outcome: Err(vec![e]), warnings: Vec::new() },
+    }
 }
 
 /// The outcome of one validation: the body, or every error.
 pub type Outcome = Result<Body, Vec<FieldError>>;
+
+/// An outcome and its warnings (which never block a body; see [`warnings`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The body, or every error.
+    pub outcome: Outcome,
+    /// Advice on the merged state, at most one per field, in table order; never on a field
+    /// that has an error.
+    pub warnings: Vec<FieldError>,
+}
 
 /// Validates a JSON array of inputs in one pass (one boundary crossing for N payloads): one
 /// outcome per item, in order; an item that is not an object gives `not_an_object`. A text that
@@ -96,20 +119,24 @@ pub type Outcome = Result<Body, Vec<FieldError>>;
 /// `not_an_object` with `expected: "array"`).
 pub fn validate_many_json(text: &str, options: &Options<'_>) -> Vec<Outcome> {
     let mut outcomes = Vec::new();
-    match validate_each_json(text, options, &mut |outcome| outcomes.push(outcome)) {
+    match validate_each_json(text, options, &mut |report| outcomes.push(report.outcome)) {
         Ok(()) => outcomes,
         Err(e) => vec![Err(vec![e])],
     }
 }
 
-/// The streaming form of [`validate_many_json`]: each item's outcome is handed to `each` as soon
-/// as the item is read, so a batch holds one parsed item at a time. When the text is not a JSON
-/// array, the whole-text error is returned (and the outcomes already handed over are void).
-pub fn validate_each_json(text: &str, options: &Options<'_>, each: &mut dyn FnMut(Outcome)) -> Result<(), FieldError> {
-    json::each_item(text, &mut |item| {
+/// The streaming form of [`validate_many_json`], with warnings: each item's report is handed to
+/// `each` as soon as the item is read, so a batch holds one parsed item at a time. When the text
+/// is not a JSON array, the whole-text error is returned (and the reports already handed over
+/// are void).
+pub fn validate_each_json(text: &str, options: &Options<'_>, each: &mut dyn FnMut(Report)) -> Result<(), FieldError> {
+    json::each_item(text, options.locale, &mut |item| {
         each(match item {
-            Some(input) => validate(&input, options),
-            None => Err(vec![FieldError::not_an_object("The input")]),
+            Some(input) => validate_with_warnings(&input, options),
+            None => Report {
+                outcome: Err(vec![FieldError::not_an_object("The input", options.locale)]),
+                warnings: Vec::new(),
+            },
         })
     })
 }
@@ -117,11 +144,20 @@ pub fn validate_each_json(text: &str, options: &Options<'_>, each: &mut dyn FnMu
 /// Validates an input and builds the body, or returns every error: at most one per field,
 /// in table order, whole-input errors first, unknown keys last in input order.
 pub fn validate(input: &Input<'_>, options: &Options<'_>) -> Result<Body, Vec<FieldError>> {
+    validate_with_warnings(input, options).outcome
+}
+
+/// [`validate`], plus the warnings of [`warnings::WARNINGS`] on the merged state (reported
+/// whether or not the input is valid).
+pub fn validate_with_warnings(input: &Input<'_>, options: &Options<'_>) -> Report {
     let mut given: [Option<&Value<'_>>; COUNT] = [None; COUNT];
     let mut unknown: Vec<&str> = Vec::new();
     for (key, value) in &input.entries {
         match table::index_of(key).and_then(|i| given.get_mut(i)) {
-            Some(Some(_)) => return Err(vec![repeated(key)]),
+            Some(Some(_)) => {
+                let outcome = Err(vec![FieldError::repeated(key, options.locale)]);
+                return Report { outcome, warnings: Vec::new() };
+            }
             Some(slot) => *slot = Some(value),
             None if options.unknown_fields == UnknownFields::Error => unknown.push(key),
             None => {}
@@ -156,17 +192,32 @@ pub fn validate(input: &Input<'_>, options: &Options<'_>) -> Result<Body, Vec<Fi
         failed.insert(at, (i, fail));
     }
 
-    let mut errors: Vec<FieldError> = Vec::with_capacity(failed.len() + unknown.len());
-    for (i, fail) in failed {
-        if let Some(field) = FIELDS.get(i) {
-            errors.push(fail.into_error(field));
+    let locale = options.locale;
+    let mut has_error = [false; COUNT];
+    for (i, _) in &failed {
+        if let Some(e) = has_error.get_mut(*i) {
+            *e = true;
         }
     }
-    errors.extend(unknown.into_iter().map(|key| FieldError::unknown(key, suggest(key))));
+    let is_given: [bool; COUNT] = given.map(|v| v.is_some_and(|v| *v != Value::Null));
+    let warnings = to_errors(warnings::check(&state, &is_given, &has_error), locale);
+    let mut errors = to_errors(failed, locale);
+    errors.extend(unknown.into_iter().map(|key| FieldError::unknown(key, suggest(key), locale)));
     if !errors.is_empty() {
-        return Err(errors);
+        return Report { outcome: Err(errors), warnings };
     }
-    Ok(write_body(&given, &state))
+    Report { outcome: Ok(write_body(&given, &state)), warnings }
+}
+
+/// Gives failures (in table order) their fields and sentences.
+fn to_errors(failed: Vec<(usize, Fail)>, locale: Locale) -> Vec<FieldError> {
+    let mut out = Vec::with_capacity(failed.len());
+    for (i, fail) in failed {
+        if let Some(field) = FIELDS.get(i) {
+            out.push(fail.into_error(field, locale));
+        }
+    }
+    out
 }
 
 /// Checks one field on its own (for live forms): its own rules, and the cross-field rules that
@@ -175,27 +226,28 @@ pub fn validate(input: &Input<'_>, options: &Options<'_>) -> Result<Body, Vec<Fi
 pub fn validate_field(name: &str, value: &Value<'_>, options: &Options<'_>) -> Vec<FieldError> {
     let Some((i, field)) = table::index_of(name).and_then(|i| FIELDS.get(i).map(|f| (i, f))) else {
         return match options.unknown_fields {
-            UnknownFields::Error => vec![FieldError::unknown(name, suggest(name))],
+            UnknownFields::Error => vec![FieldError::unknown(name, suggest(name), options.locale)],
             UnknownFields::Strip => Vec::new(),
         };
     };
     let mut state = merged_base(options.current);
     let slot = match value {
-        Value::Null if field.required() => return vec![Fail::new(Code::Required).into_error(field)],
+        Value::Null if field.required() => return vec![Fail::new(Code::Required).into_error(field, options.locale)],
         Value::Null => Slot::Absent,
         v => match check_value(field, v) {
             Ok(text) => Slot::Known(text),
-            Err(fail) => return vec![fail.into_error(field)],
+            Err(fail) => return vec![fail.into_error(field, options.locale)],
         },
     };
     if let Some(s) = state.get_mut(i) {
         *s = slot;
     }
-    cross::check(&state).into_iter().filter(|(at, _)| *at == i).map(|(_, fail)| fail.into_error(field)).collect()
+    let locale = options.locale;
+    cross::check(&state).into_iter().filter(|(at, _)| *at == i).map(|(_, fail)| fail.into_error(field, locale)).collect()
 }
 
 /// Runs one field's checks on one value: its type, then its rules in table order.
-fn check_value<'v>(field: &Field, value: &'v Value<'_>) -> Result<Cow<'v, str>, Fail> {
+pub(crate) fn check_value<'v>(field: &Field, value: &'v Value<'_>) -> Result<Cow<'v, str>, Fail> {
     let expected = match field.takes {
         Takes::Text => "string",
         Takes::TextOrNumber => "string or number",
@@ -287,14 +339,6 @@ fn dedup_keep_first(keys: &mut Vec<&str>) {
     });
 }
 
-/// A known field given twice (JSON text with a repeated key, or an [`Input`] built so).
-fn repeated(key: &str) -> FieldError {
-    let mut message = String::from("The field \"");
-    message.push_str(key);
-    message.push_str("\" is given more than once.");
-    FieldError { field: String::new(), code: Code::InvalidJson, message, params: Params::default() }
-}
-
 /// The known field one or two edits away from `key` (ASCII case ignored; a swap of two
 /// neighbours is one edit, so `moblie` → `mobile`); the closest, then the first in table order.
 pub fn suggest(key: &str) -> Option<&'static str> {
@@ -343,7 +387,7 @@ fn edit_distance(a: &[u8], b: &[u8]) -> usize {
 /// Parses the single value of a field given as JSON text (the boundary's form of
 /// [`validate_field`]).
 pub fn validate_field_json(name: &str, value_json: &str, options: &Options<'_>) -> Vec<FieldError> {
-    match json::parse_value(value_json) {
+    match json::parse_value(value_json, options.locale) {
         Ok(v) => validate_field(name, &v, options),
         Err(e) => vec![e],
     }

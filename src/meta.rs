@@ -9,18 +9,25 @@
 use crate::cross::{Trigger, CROSS_RULES};
 use crate::error::{push_u64, write_str_array};
 use crate::json::write_str;
+use crate::messages::Locale;
 use crate::rules::Rule;
 use crate::table::{Field, Takes, FIELDS};
 
 /// The metadata of every row, as a JSON array in table order (shape in `docs/BOUNDARY.md`).
 pub fn fields_json() -> String {
+    fields_json_in(Locale::En)
+}
+
+/// [`fields_json`] with `label` and `groupLabel` in `locale` (descriptions stay the vendor's
+/// English).
+pub fn fields_json_in(locale: Locale) -> String {
     let mut out = String::with_capacity(12 * 1024);
     out.push('[');
     for (i, f) in FIELDS.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        field_json(&mut out, f);
+        field_json(&mut out, f, locale);
     }
     out.push(']');
     out
@@ -49,12 +56,12 @@ fn bool_prop(out: &mut String, k: &str, v: bool) {
     out.push_str(if v { "true" } else { "false" });
 }
 
-fn field_json(out: &mut String, f: &Field) {
+fn field_json(out: &mut String, f: &Field, locale: Locale) {
     out.push('{');
     str_prop(out, "name", f.name);
-    str_prop(out, "label", f.label);
+    str_prop(out, "label", f.label_in(locale));
     str_prop(out, "group", f.group.as_str());
-    str_prop(out, "groupLabel", f.group.label());
+    str_prop(out, "groupLabel", f.group.label_in(locale));
     str_prop(out, "kind", f.kind.as_str());
     bool_prop(out, "required", f.required());
     bool_prop(out, "secret", f.secret);

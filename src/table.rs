@@ -13,6 +13,7 @@
 //! assert_eq!(mobile.max_length(), Some(31));
 //! ```
 
+use crate::messages::Locale;
 use crate::rules::Rule::{self, *};
 
 /// How the PBX's web interface groups the settings (the demo form follows it).
@@ -54,7 +55,25 @@ impl Group {
         }
     }
 
-    /// Heading for a form.
+    /// Heading for a form, in a locale.
+    pub fn label_in(self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.label(),
+            Locale::ZhCn => match self {
+                Group::User => "用户",
+                Group::Registration => "注册",
+                Group::Voicemail => "语音信箱",
+                Group::AlwaysForward => "无条件转移",
+                Group::NoAnswerForward => "无应答转移",
+                Group::BusyForward => "遇忙转移",
+                Group::Mobility => "移动分机",
+                Group::Monitoring => "监听",
+                Group::CallLimits => "通话限制",
+            },
+        }
+    }
+
+    /// Heading for a form (English).
     pub fn label(self) -> &'static str {
         match self {
             Group::User => "User",
@@ -143,6 +162,8 @@ pub struct Field {
     pub name: &'static str,
     /// Short English label, used in messages.
     pub label: &'static str,
+    /// The label in Simplified Chinese (`zh-CN` messages).
+    pub label_zh: &'static str,
     /// Where the PBX interface shows it.
     pub group: Group,
     /// SPEC §2 kind.
@@ -158,6 +179,14 @@ pub struct Field {
 }
 
 impl Field {
+    /// The label in a locale.
+    pub fn label_in(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::En => self.label,
+            Locale::ZhCn => self.label_zh,
+        }
+    }
+
     /// Whether the field must be present (only `extid`).
     pub fn required(&self) -> bool {
         self.rules.contains(&Required)
@@ -218,10 +247,12 @@ static MAX_DURATION: Choices = Choices {
     aliases: &[],
 };
 
-// Row builders keep the table one line of rules per row.
+// Row builders keep the table one line of rules per row; `row` takes one argument per column.
+#[allow(clippy::too_many_arguments)]
 const fn row(
     name: &'static str,
     label: &'static str,
+    label_zh: &'static str,
     group: Group,
     kind: Kind,
     takes: Takes,
@@ -229,7 +260,7 @@ const fn row(
     description: &'static str,
 ) -> Field {
     let secret = matches!(kind, Kind::Secret | Kind::SecretDigits);
-    Field { name, label, group, kind, takes, secret, rules, description }
+    Field { name, label, label_zh, group, kind, takes, secret, rules, description }
 }
 
 use Group::*;
@@ -260,96 +291,96 @@ pub static FIELDS: [Field; COUNT] = TABLE;
 #[rustfmt::skip]
 const TABLE: [Field; COUNT] = [
     // The page types it "Int", the sample sends "1002": digits as a string; 31 is the page's usual cap.
-    row("extid", "Extension number", User, ExtensionNumber, TextOrNumber,
+    row("extid", "Extension number", "分机号", User, ExtensionNumber, TextOrNumber,
         &[Required, NotBlank, Digits, Length { min: 1, max: 31 }],
         "The extension number of the extension to be configured"),
-    row("extnumber", "New extension number", User, ExtensionNumber, TextOrNumber,
+    row("extnumber", "New extension number", "新分机号", User, ExtensionNumber, TextOrNumber,
         &[NotBlank, Digits, Length { min: 1, max: 31 }],
         "Modified extension number"),
     // "Letters and digits", but the vendor's own samples hold "Ina Tang": spaces allowed.
-    row("username", "Name", User, Name, Text, NAME_RULES, "The user's name"),
-    row("callerid", "Caller ID", User, Name, Text, NAME_RULES, "The extension's Caller ID"),
-    row("registername", "Registration name", Registration, Token, Text,
+    row("username", "Name", "姓名", User, Name, Text, NAME_RULES, "The user's name"),
+    row("callerid", "Caller ID", "来电显示", User, Name, Text, NAME_RULES, "The extension's Caller ID"),
+    row("registername", "Registration name", "注册名称", Registration, Token, Text,
         &[NotBlank, AsciiAlnum, Length { min: 1, max: 31 }],
         "The registration name"),
     // The page's character list is garbled; the forbidden set is the union of both published lists.
-    row("registerpassword", "Registration password", Registration, Secret, Text,
+    row("registerpassword", "Registration password", "注册密码", Registration, Secret, Text,
         &[NotBlank, PasswordChars, Length { min: 1, max: 31 }],
         "The registration password"),
-    row("maxregistrations", "Concurrent registrations", Registration, Integer, TextOrNumber,
+    row("maxregistrations", "Concurrent registrations", "并发注册数", Registration, Integer, TextOrNumber,
         &[NotBlank, Digits, Range { min: 1, max: 5 }],
         "Allowed maximum concurrent registrations"),
     // The query API returns an MD5 hash here: never send that back as the password.
-    row("loginpassword", "Login password", Registration, Secret, Text,
+    row("loginpassword", "Login password", "登录密码", Registration, Secret, Text,
         &[PasswordChars, Length { min: 6, max: 63 }],
         "The login password"),
     // WHATWG "valid e-mail address" (what <input type=email> accepts); 254 is the SMTP path limit.
-    row("email", "Email address", User, EmailKind, Text,
+    row("email", "Email address", "电子邮箱", User, EmailKind, Text,
         &[Email, Length { min: 0, max: 254 }],
         "The Email address"),
     // Blank is fine unless mobility or a forward to Mobile Number needs it (R1).
-    row("mobile", "Mobile number", User, DigitsKind, Text,
+    row("mobile", "Mobile number", "手机号码", User, DigitsKind, Text,
         &[Digits, Length { min: 0, max: 31 }],
         "The mobile number"),
-    row("hasvoicemail", "Voicemail", Voicemail, Switch, TextOrBool, SWITCH_RULES,
+    row("hasvoicemail", "Voicemail", "语音信箱", Voicemail, Switch, TextOrBool, SWITCH_RULES,
         "Enable or disable Voicemail feature"),
-    row("enablevmtoemail", "Send voicemail to email", Voicemail, Switch, TextOrBool, SWITCH_RULES,
+    row("enablevmtoemail", "Send voicemail to email", "语音留言发送到邮箱", Voicemail, Switch, TextOrBool, SWITCH_RULES,
         "Whether to enable Send Voicemail to Email feature or not"),
-    row("vmsecret", "Voicemail password", Voicemail, SecretDigits, Text,
+    row("vmsecret", "Voicemail password", "语音信箱密码", Voicemail, SecretDigits, Text,
         &[Digits, Length { min: 0, max: 63 }],
         "The voicemail password"),
-    row("alwaysforward", "Always forward", AlwaysForward, Switch, TextOrBool, SWITCH_RULES,
+    row("alwaysforward", "Always forward", "无条件转移", AlwaysForward, Switch, TextOrBool, SWITCH_RULES,
         "Enable or disable Always Call Forwarding feature"),
-    row("atransferto", "Always forward destination", AlwaysForward, Destination, Text, DESTINATION_RULES,
+    row("atransferto", "Always forward destination", "无条件转移目的地", AlwaysForward, Destination, Text, DESTINATION_RULES,
         "Always call forwarding destination"),
-    row("atransferext", "Always forward extension", AlwaysForward, ExtensionNumber, TextOrNumber, FORWARD_EXT,
+    row("atransferext", "Always forward extension", "无条件转移分机", AlwaysForward, ExtensionNumber, TextOrNumber, FORWARD_EXT,
         "The extension ID, when the forward destination is extension."),
-    row("atransferprefix", "Always forward prefix", AlwaysForward, DigitsKind, Text, PREFIX,
+    row("atransferprefix", "Always forward prefix", "无条件转移前缀", AlwaysForward, DigitsKind, Text, PREFIX,
         "The outbound calls prefix, when the forward destination is a custom number or the extension's associated mobile number"),
-    row("atransfernum", "Always forward number", AlwaysForward, DigitsKind, Text, FORWARD_NUM,
+    row("atransfernum", "Always forward number", "无条件转移号码", AlwaysForward, DigitsKind, Text, FORWARD_NUM,
         "The number of the outbound call, when the forward destination is a custom number or the extension's associated mobile number"),
-    row("noanswerforward", "Forward when not answered", NoAnswerForward, Switch, TextOrBool, SWITCH_RULES,
+    row("noanswerforward", "Forward when not answered", "无应答转移", NoAnswerForward, Switch, TextOrBool, SWITCH_RULES,
         "Enable or disable no answer call forwarding feature"),
-    row("ntransferto", "No-answer forward destination", NoAnswerForward, Destination, Text, DESTINATION_RULES,
+    row("ntransferto", "No-answer forward destination", "无应答转移目的地", NoAnswerForward, Destination, Text, DESTINATION_RULES,
         "No answer call forwarding destination"),
-    row("ntransferext", "No-answer forward extension", NoAnswerForward, ExtensionNumber, TextOrNumber, FORWARD_EXT,
+    row("ntransferext", "No-answer forward extension", "无应答转移分机", NoAnswerForward, ExtensionNumber, TextOrNumber, FORWARD_EXT,
         "The extension ID, when the forward destination is extension."),
     // Seed erratum: the page gives this row ntransfernum's text ("maximum length 15"); 7 like its siblings.
-    row("ntransferprefix", "No-answer forward prefix", NoAnswerForward, DigitsKind, Text, PREFIX,
+    row("ntransferprefix", "No-answer forward prefix", "无应答转移前缀", NoAnswerForward, DigitsKind, Text, PREFIX,
         "The outbound calls prefix, when the forward destination is a custom number or the extension's associated mobile number."),
     // Seed erratum: "Cannot be blank" is read as R2, like its siblings.
-    row("ntransfernum", "No-answer forward number", NoAnswerForward, DigitsKind, Text, FORWARD_NUM,
+    row("ntransfernum", "No-answer forward number", "无应答转移号码", NoAnswerForward, DigitsKind, Text, FORWARD_NUM,
         "The number of the outbound call, when the forward destination is a custom number or the extension's associated mobile number."),
-    row("busyforward", "Forward when busy", BusyForward, Switch, TextOrBool, SWITCH_RULES,
+    row("busyforward", "Forward when busy", "遇忙转移", BusyForward, Switch, TextOrBool, SWITCH_RULES,
         "Enable or disable when busy call forwarding feature"),
-    row("btransferto", "Busy forward destination", BusyForward, Destination, Text, DESTINATION_RULES,
+    row("btransferto", "Busy forward destination", "遇忙转移目的地", BusyForward, Destination, Text, DESTINATION_RULES,
         "When busy call forwarding destination"),
-    row("btransferext", "Busy forward extension", BusyForward, ExtensionNumber, TextOrNumber, FORWARD_EXT,
+    row("btransferext", "Busy forward extension", "遇忙转移分机", BusyForward, ExtensionNumber, TextOrNumber, FORWARD_EXT,
         "The extension ID, when the forward destination is extension."),
-    row("btransferprefix", "Busy forward prefix", BusyForward, DigitsKind, Text, PREFIX,
+    row("btransferprefix", "Busy forward prefix", "遇忙转移前缀", BusyForward, DigitsKind, Text, PREFIX,
         "The outbound calls prefix, when the forward destination is a custom number or the extension's associated mobile number."),
-    row("btransfernum", "Busy forward number", BusyForward, DigitsKind, Text, FORWARD_NUM,
+    row("btransfernum", "Busy forward number", "遇忙转移号码", BusyForward, DigitsKind, Text, FORWARD_NUM,
         "The number of the outbound call, when the forward destination is a custom number or the extension's associated mobile number"),
-    row("enablemobile", "Mobility extension", Mobility, Switch, TextOrBool, SWITCH_RULES,
+    row("enablemobile", "Mobility extension", "移动分机", Mobility, Switch, TextOrBool, SWITCH_RULES,
         "Enable or disable Mobility Extension feature"),
-    row("ringsimultaneous", "Ring simultaneously", Mobility, Switch, TextOrBool, SWITCH_RULES,
+    row("ringsimultaneous", "Ring simultaneously", "同时响铃", Mobility, Switch, TextOrBool, SWITCH_RULES,
         "Enable or disable Simultaneous Ringing of Mobility Extension"),
-    row("mobileprefix", "Mobility prefix", Mobility, DigitsKind, Text, PREFIX,
+    row("mobileprefix", "Mobility prefix", "移动分机前缀", Mobility, DigitsKind, Text, PREFIX,
         "A prefix matching the outbound route"),
-    row("allowbeingmonitored", "Allow being monitored", Monitoring, Switch, TextOrBool, SWITCH_RULES,
+    row("allowbeingmonitored", "Allow being monitored", "允许被监听", Monitoring, Switch, TextOrBool, SWITCH_RULES,
         "Allow being monitored"),
-    row("monitormode", "Monitor mode", Monitoring, Enum, Text, MONITOR_MODE_RULES,
+    row("monitormode", "Monitor mode", "监听模式", Monitoring, Enum, Text, MONITOR_MODE_RULES,
         "How to monitor the calls"),
-    row("ringtimeout", "Ring timeout", CallLimits, Enum, TextOrNumber, RING_TIMEOUT_RULES,
+    row("ringtimeout", "Ring timeout", "响铃超时", CallLimits, Enum, TextOrNumber, RING_TIMEOUT_RULES,
         "The ring timeout in seconds"),
-    row("maxduration", "Maximum call duration", CallLimits, Enum, TextOrNumber, MAX_DURATION_RULES,
+    row("maxduration", "Maximum call duration", "最大通话时长", CallLimits, Enum, TextOrNumber, MAX_DURATION_RULES,
         "The maximum call duration allowed in seconds"),
-    row("dnd", "Do not disturb", CallLimits, Switch, TextOrBool, SWITCH_RULES,
+    row("dnd", "Do not disturb", "免打扰", CallLimits, Switch, TextOrBool, SWITCH_RULES,
         "Enable or disable DND feature"),
-    row("callrestriction", "Outbound dialing restriction", CallLimits, Switch, TextOrBool, SWITCH_RULES,
+    row("callrestriction", "Outbound dialing restriction", "呼出限制", CallLimits, Switch, TextOrBool, SWITCH_RULES,
         "Enable or disable Outbound Dialing Restriction"),
     // The page gives no length; 31 is its usual cap.
-    row("agentid", "Agent ID", User, DigitsKind, Text, &[Digits, Length { min: 0, max: 31 }],
+    row("agentid", "Agent ID", "座席工号", User, DigitsKind, Text, &[Digits, Length { min: 0, max: 31 }],
         "The agent ID to be announced in the greeting prompt. If left null, the extension number will be announced instead. It is null by default."),
 ];
 

@@ -246,7 +246,7 @@ fn garbage_values_never_panic() {
         let input = Input { entries: entries.into_iter().map(|(k, v)| (k.into(), v)).collect() };
         for unknown_fields in [UnknownFields::Error, UnknownFields::Strip] {
             for current in [None, Some(&input)] {
-                let options = Options { current, unknown_fields };
+                let options = Options { current, unknown_fields, ..Options::default() };
                 let r = validate(&input, &options);
                 check::check_result(Some(&input), &options, &r);
                 for (k, v) in &input.entries {
@@ -333,7 +333,7 @@ fn no_error_holds_a_secret_or_any_other_value() {
             }
         }
         let unknown_fields = if strip { UnknownFields::Strip } else { UnknownFields::Error };
-        let options = Options { current: current_secret.as_ref().map(|_| &current), unknown_fields };
+        let options = Options { current: current_secret.as_ref().map(|_| &current), unknown_fields, ..Options::default() };
         let texts = [
             errors_to_json(&validate(&input, &options).err().unwrap_or_default()),
             errors_to_json(&validate_json(&check::input_json(&input), &options).err().unwrap_or_default()),

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::wasm_bindgen_test;
-use yeastar_extension_update::wasm::{fields, schema, validate, validate_field};
+use yeastar_extension_update::wasm::{diff, fields, from_query, schema, validate, validate_field};
 
 fn is_body(out: &str) -> bool {
     out.starts_with('{')
@@ -65,10 +65,30 @@ fn hostile_text_then_still_working() {
 
 #[wasm_bindgen_test]
 fn metadata_exports() {
-    let f = fields();
+    let f = fields(0);
     assert!(f.starts_with(r#"[{"name":"extid""#) && f.ends_with("}]"));
     assert_eq!(f.matches(r#"{"name":"#).count(), 38);
     let s = schema();
     assert!(s.contains(r#""$schema":"https://json-schema.org/draft/2020-12/schema""#));
     assert!(s.contains(r#""required":["extid"]"#) && s.contains(r#""additionalProperties":false"#));
+}
+
+#[wasm_bindgen_test]
+fn locale_flag_warnings_and_the_workflow_exports() {
+    // Bit 1: zh-CN messages, same codes.
+    assert!(validate(r#"{"extid":"x"}"#, "", 2).contains(r#""code":"not_digits","message":"分机号只能包含数字（0-9）。""#));
+    assert!(fields(2).contains(r#""label":"分机号""#));
+    // Warnings follow a tab, after a body or after errors.
+    let out = validate(r#"{"extid":"1","enablevmtoemail":"on"}"#, "", 0);
+    let (body, warnings) = out.split_once('\t').unwrap();
+    assert_eq!(body, r#"{"extid":"1","enablevmtoemail":"on"}"#);
+    assert!(warnings.starts_with(r#"[{"field":"email","code":"vmtoemail_without_email""#));
+    assert!(validate(r#"{"extid":"x","enablevmtoemail":"on"}"#, "", 0).contains("]\t[{\"field\":\"email\""));
+    assert!(!validate(r#"{"extid":"1"}"#, "", 0).contains('\t'));
+    // fromQuery and diff.
+    assert_eq!(from_query(r#"{"extnumber":"1000","moblie":"","status":"Registered","loginpassword":"5e12ba8dd1083a7f946e457cf3c18779"}"#), r#"{"extid":"1000","mobile":""}"#);
+    assert!(from_query("[]").starts_with("[{"));
+    assert_eq!(diff(r#"{"extid":"1000","dnd":"off"}"#, r#"{"extid":"1000","dnd":true}"#, 0), "[\"dnd\"]\n{\"extid\":\"1000\",\"dnd\":\"on\"}");
+    assert_eq!(diff(r#"{"extid":"1000"}"#, r#"{"extid":"1000"}"#, 0), "[]\n{\"extid\":\"1000\"}");
+    assert!(diff("{", "{}", 2).starts_with("[]\n[{\"field\":\"\",\"code\":\"invalid_json\""));
 }

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use yeastar_extension_update::table::FIELDS;
 use yeastar_extension_update::{
     errors_to_json, validate, validate_field, validate_field_json, validate_json, validate_many_json, Code, FieldError,
-    Input, Options, UnknownFields, Value,
+    Input, Locale, Options, Outcome, UnknownFields, Value, validate_with_warnings,
 };
 
 /// A marker that no message, label or param of the crate contains. Generators put it inside
@@ -180,6 +180,11 @@ pub fn check_one_error(e: &FieldError) {
         }
         Code::NotAnObject | Code::InvalidJson => assert_eq!(e.field, "", "a whole-input error on a field: {e:?}"),
         Code::Blank | Code::NotDigits | Code::InvalidChars | Code::InvalidEmail => {}
+        Code::VmToEmailWithoutEmail
+        | Code::ForwardToDisabledVoicemail
+        | Code::ForwardToSelf
+        | Code::PasswordLooksHashed
+        | Code::RingWithoutMobile => panic!("a warning code among the errors: {e:?}"),
     }
     // No value ever comes back: the marker only inside an unknown key's own error, and only
     // when the key itself holds it.
@@ -264,15 +269,44 @@ pub fn check_strip_consistency(
     }
 }
 
+/// Every locale gives the same body, and errors and warnings with the same fields, codes and
+/// params (only the sentences differ); warnings never hold a value and never sit on a field
+/// that has an error.
+pub fn check_locales_agree(input: &Input<'_>, base: &Options<'_>, en: &Outcome) {
+    let report_en = validate_with_warnings(input, base);
+    assert_eq!(&report_en.outcome, en, "validate and validate_with_warnings disagree");
+    let zh = validate_with_warnings(input, &Options { locale: Locale::ZhCn, ..*base });
+    let shape = |e: &FieldError| (e.field.clone(), e.code, e.params.clone());
+    match (en, &zh.outcome) {
+        (Ok(a), Ok(b)) => assert_eq!(a, b, "the body depends on the locale"),
+        (Err(a), Err(b)) => {
+            assert_eq!(a.iter().map(shape).collect::<Vec<_>>(), b.iter().map(shape).collect::<Vec<_>>());
+        }
+        _ => panic!("ok in one locale, not in the other"),
+    }
+    let (wa, wb) = (&report_en.warnings, &zh.warnings);
+    assert_eq!(wa.iter().map(shape).collect::<Vec<_>>(), wb.iter().map(shape).collect::<Vec<_>>());
+    for w in wa.iter().chain(wb) {
+        assert!(w.code.is_warning(), "a warning with an error code: {w:?}");
+        let mut text = String::new();
+        w.write_json(&mut text);
+        assert!(!text.contains(MARK), "a warning holds a value: {text}");
+        if let Err(errors) = en {
+            assert!(!errors.iter().any(|e| e.field == w.field), "a warning on a field with an error: {w:?}");
+        }
+    }
+}
+
 /// Everything about one structured input under `options.current` (or none): both unknown-key
 /// modes, shapes, order, body idempotence, the JSON twin, and single-field consistency.
 pub fn check_input(input: &Input<'_>, current: Option<&Input<'_>>) {
-    let base = Options { current, unknown_fields: UnknownFields::Error };
+    let base = Options { current, unknown_fields: UnknownFields::Error, ..Options::default() };
     let with_error = validate(input, &base);
     let with_strip = validate(input, &strip_opts(&base));
     check_result(Some(input), &base, &with_error);
     check_result(Some(input), &strip_opts(&base), &with_strip);
     check_strip_consistency(&with_error, &with_strip);
+    check_locales_agree(input, &base, &with_error);
 
     if has_json_twin(input) {
         let text = input_json(input);
@@ -417,7 +451,7 @@ pub fn check_field_answer(name: &str, options: &Options<'_>, errors: &[FieldErro
 /// order, idempotence, strip consistency; and when the text is an object, the same checks as a
 /// structured input.
 pub fn check_text(text: &str, current: Option<&Input<'_>>) {
-    let base = Options { current, unknown_fields: UnknownFields::Error };
+    let base = Options { current, unknown_fields: UnknownFields::Error, ..Options::default() };
     let parsed = Input::parse_json(text).ok();
     let with_error = validate_json(text, &base);
     let with_strip = validate_json(text, &strip_opts(&base));
@@ -441,7 +475,7 @@ pub fn check_text(text: &str, current: Option<&Input<'_>>) {
 /// Any text as a batch: never a panic, every outcome well formed, a whole-text error alone,
 /// and `strip` consistent with `error` item by item.
 pub fn check_batch_text(text: &str, current: Option<&Input<'_>>) {
-    let base = Options { current, unknown_fields: UnknownFields::Error };
+    let base = Options { current, unknown_fields: UnknownFields::Error, ..Options::default() };
     let with_error = validate_many_json(text, &base);
     let with_strip = validate_many_json(text, &strip_opts(&base));
     assert_eq!(with_error.len(), with_strip.len(), "strip changed the number of outcomes");
@@ -477,8 +511,8 @@ pub fn check_current_invalid_values_ignored(input: &Input<'_>, current: &Input<'
     };
     let kept = Input { entries: current.entries.iter().filter(|(k, v)| own_ok(k, v)).cloned().collect() };
     for unknown_fields in [UnknownFields::Error, UnknownFields::Strip] {
-        let with_all = validate(input, &Options { current: Some(current), unknown_fields });
-        let with_kept = validate(input, &Options { current: Some(&kept), unknown_fields });
+        let with_all = validate(input, &Options { current: Some(current), unknown_fields, ..Options::default() });
+        let with_kept = validate(input, &Options { current: Some(&kept), unknown_fields, ..Options::default() });
         assert_eq!(with_all, with_kept, "current's invalid values changed the answer (decision 17)");
     }
 }

@@ -12,7 +12,7 @@ const api = requirePkg();
 test("require() resolves the node/require branch and needs no init", () => {
   assert.equal(resolvePkg(), path.join(PKG, "node.cjs"));
   assert.deepEqual(Object.keys(api).sort(), [
-    "ValidationError", "buildBody", "extensionUpdateSchema", "fields", "schema", "validate", "validateField", "validateJson", "validateMany",
+    "ValidationError", "buildBody", "diff", "explainErrno", "extensionUpdateSchema", "fields", "fromQuery", "request", "schema", "validate", "validateField", "validateJson", "validateMany",
   ]);
 });
 
@@ -24,7 +24,7 @@ test("package.json is exported and matches Cargo.toml's version", () => {
 
 test("validate / validateJson / validateField / buildBody", () => {
   assert.deepEqual(checkResult(api.validate({ extid: 1002, dnd: true })), {
-    ok: true, body: '{"extid":"1002","dnd":"on"}', value: { extid: "1002", dnd: "on" },
+    ok: true, body: '{"extid":"1002","dnd":"on"}', value: { extid: "1002", dnd: "on" }, warnings: [],
   });
   assert.deepEqual(codes(checkResult(api.validate({ username: "x" }))), [{ field: "extid", code: "required" }]);
   assert.deepEqual(codes(checkResult(api.validateJson("{"))), [{ field: "", code: "invalid_json" }]);

@@ -13,7 +13,7 @@ const ok = (input, options) => checkResult(validate(input, options));
 describe("module shape", () => {
   test("named exports of the ESM entry", () => {
     assert.deepEqual(Object.keys(api).sort(), [
-      "ValidationError", "buildBody", "extensionUpdateSchema", "fields", "schema", "validate", "validateField", "validateJson", "validateMany",
+      "ValidationError", "buildBody", "diff", "explainErrno", "extensionUpdateSchema", "fields", "fromQuery", "request", "schema", "validate", "validateField", "validateJson", "validateMany",
     ]);
     for (const k of Object.keys(api)) assert.equal(typeof api[k], k === "extensionUpdateSchema" ? "object" : "function", k);
   });
@@ -26,9 +26,9 @@ describe("module shape", () => {
 });
 
 describe("validate: result shapes", () => {
-  test("success: { ok, body, value } with value = JSON.parse(body)", () => {
+  test("success: { ok, body, value, warnings } with value = JSON.parse(body)", () => {
     const r = ok({ extid: "1001" });
-    assert.deepEqual(r, { ok: true, body: '{"extid":"1001"}', value: { extid: "1001" } });
+    assert.deepEqual(r, { ok: true, body: '{"extid":"1001"}', value: { extid: "1001" }, warnings: [] });
   });
 
   test("failure: { ok: false, errors } with FieldError objects", () => {

@@ -8,7 +8,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import support from "./support.cjs";
-import { parseCargoPackage, toCommonJs, generateTypes, withoutDefaultUrl } from "../../scripts/build-pkg.mjs";
+import { parseCargoPackage, toCommonJs, generateTypes, withoutDefaultUrl, inlineModule } from "../../scripts/build-pkg.mjs";
 
 const { ROOT, PKG, FIELD_NAMES, resolvePkg, requirePkg } = support;
 const read = (f) => fs.readFileSync(path.join(PKG, f), "utf8");
@@ -106,8 +106,8 @@ describe("shipped files", () => {
 });
 
 describe("api.cjs is derived from api.mjs", () => {
-  test("pkg/api.js = pkg-template/api.mjs; pkg/api.cjs = toCommonJs(it), same exports", async () => {
-    const source = fs.readFileSync(path.join(ROOT, "pkg-template/api.mjs"), "utf8");
+  test("pkg/api.js = pkg-template/pbx.mjs + api.mjs; pkg/api.cjs = toCommonJs(it), same exports", async () => {
+    const source = ["pbx.mjs", "api.mjs"].map((f) => fs.readFileSync(path.join(ROOT, "pkg-template", f), "utf8")).join("\n");
     assert.equal(read("api.js"), source);
     assert.equal(read("api.cjs"), toCommonJs(source));
     const esm = await import(pathToFileURL(path.join(PKG, "api.js")).href);
@@ -203,3 +203,16 @@ describe("build helpers", () => {
 function hasNpm() {
   return spawnSync("npm", ["--version"], { encoding: "utf8" }).status === 0;
 }
+
+describe("the default entry's embedded wasm", () => {
+  test("inlineModule round-trips every byte value, and pkg/wasm/inline.js holds the shipped wasm", async () => {
+    const all = Uint8Array.from({ length: 1024 }, (_, i) => (i * 7) % 256);
+    const tmp = path.join(fs.mkdtempSync(path.join(ROOT, "build/inline-")), "inline.mjs");
+    fs.writeFileSync(tmp, inlineModule(Buffer.concat([all, Buffer.from("\0" + "1\\\"\n\r\0")])));
+    const { wasmBytes } = await import(pathToFileURL(tmp).href);
+    assert.deepEqual(Buffer.from(wasmBytes()), Buffer.concat([all, Buffer.from("\0" + "1\\\"\n\r\0")]));
+    fs.rmSync(path.dirname(tmp), { recursive: true });
+    const shipped = await import(pathToFileURL(path.join(PKG, "wasm/inline.js")).href);
+    assert.ok(Buffer.from(shipped.wasmBytes()).equals(fs.readFileSync(path.join(PKG, "wasm/wasm_bg.wasm"))));
+  });
+});

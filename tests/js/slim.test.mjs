@@ -9,7 +9,7 @@ import support from "./support.cjs";
 
 const { PKG, FIELD_NAMES, checkResult, importPkg, requirePkg } = support;
 const slim = await importPkg("yeastar-extension-update/slim");
-const API = ["validate", "validateJson", "validateMany", "validateField", "buildBody", "fields", "schema"];
+const API = ["validate", "validateJson", "validateMany", "validateField", "buildBody", "fields", "schema", "fromQuery", "diff", "request", "explainErrno"];
 const wasmBytes = () => fs.readFileSync(path.join(PKG, "wasm/wasm_bg.wasm"));
 
 test("exports: the API, ValidationError and init", () => {
@@ -17,10 +17,16 @@ test("exports: the API, ValidationError and init", () => {
 });
 
 test("before init every API function throws an Error that says to call init()", () => {
-  const args = { validate: [{ extid: "1" }], validateJson: ['{"extid":"1"}'], validateMany: [[{ extid: "1" }]], validateField: ["extid", "1"], buildBody: [{ extid: "1" }], fields: [], schema: [] };
-  for (const name of API) {
+  const args = {
+    validate: [{ extid: "1" }], validateJson: ['{"extid":"1"}'], validateMany: [[{ extid: "1" }]], validateField: ["extid", "1"],
+    buildBody: [{ extid: "1" }], fields: [], schema: [], fromQuery: [{ extnumber: "1" }], diff: [{ extid: "1" }, { extid: "1" }],
+    request: [{ host: "pbx", token: "t" }, { extid: "1" }],
+  };
+  for (const name of API.filter((n) => n !== "explainErrno")) {
     assert.throws(() => slim[name](...args[name]), (e) => e instanceof Error && /init\(\)/.test(e.message), name);
   }
+  // Pure JS, no wasm: it works before init.
+  assert.equal(slim.explainErrno("10006").known, true);
 });
 
 test("a failed init rejects and leaves the API guarded", async () => {

@@ -74,14 +74,19 @@ const ERROR_CODES = [
   "out_of_range", "not_allowed_value", "invalid_email", "wrong_type", "unknown_field",
   "not_an_object", "invalid_json",
 ];
+/** The warning codes (README "Warnings"). */
+const WARNING_CODES = [
+  "vmtoemail_without_email", "forward_to_disabled_voicemail", "forward_to_self", "password_looks_hashed",
+  "ring_without_mobile",
+];
 
-/** Asserts the FieldError shape of SPEC §4 (throws an Error describing the first problem). */
+/** Asserts the FieldError shape of SPEC §4 (throws an Error describing the first problem); warnings have the same shape. */
 function checkFieldError(e) {
   const fail = (why) => { throw new Error(`bad FieldError (${why}): ${JSON.stringify(e)}`); };
   if (e === null || typeof e !== "object" || Array.isArray(e)) fail("not an object");
   for (const k of Object.keys(e)) if (!["field", "code", "message", "params"].includes(k)) fail(`key ${k}`);
   if (typeof e.field !== "string") fail("field");
-  if (!ERROR_CODES.includes(e.code)) fail("code");
+  if (!ERROR_CODES.includes(e.code) && !WARNING_CODES.includes(e.code)) fail("code");
   // (That messages are displayable, without control characters, is tested in hostile.test.mjs.)
   if (typeof e.message !== "string" || !e.message.trim()) fail("message");
   if (e.params !== undefined) {
@@ -97,13 +102,19 @@ function checkFieldError(e) {
 function checkResult(r) {
   const keys = Object.keys(r).sort().join();
   if (r.ok === true) {
-    if (keys !== "body,ok,value") throw new Error(`ok result keys: ${keys}`);
+    if (keys !== "body,ok,value,warnings") throw new Error(`ok result keys: ${keys}`);
     if (typeof r.body !== "string" || JSON.stringify(r.value) !== r.body) throw new Error("body/value mismatch");
   } else if (r.ok === false) {
-    if (keys !== "errors,ok") throw new Error(`error result keys: ${keys}`);
+    if (keys !== "errors,ok,warnings") throw new Error(`error result keys: ${keys}`);
     if (!Array.isArray(r.errors) || r.errors.length === 0) throw new Error("errors must be a non-empty array");
     r.errors.forEach(checkFieldError);
   } else throw new Error(`ok is ${r.ok}`);
+  if (!Array.isArray(r.warnings)) throw new Error("warnings must be an array");
+  for (const w of r.warnings) {
+    checkFieldError(w);
+    if (!WARNING_CODES.includes(w.code)) throw new Error(`not a warning code: ${w.code}`);
+    if (r.ok === false && r.errors.some((e) => e.field === w.field)) throw new Error(`a warning on a field with an error: ${w.field}`);
+  }
   return r;
 }
 
@@ -112,6 +123,6 @@ const codes = (errorsOrResult) =>
   (Array.isArray(errorsOrResult) ? errorsOrResult : errorsOrResult.errors ?? []).map(({ field, code }) => ({ field, code }));
 
 module.exports = {
-  ROOT, PKG, NAME, TABLE, FIELD_NAMES, SECRETS, ERROR_CODES,
+  ROOT, PKG, NAME, TABLE, FIELD_NAMES, SECRETS, ERROR_CODES, WARNING_CODES,
   consumerDir, requirePkg, resolvePkg, importPkg, checkFieldError, checkResult, codes,
 };
