@@ -45,20 +45,68 @@ export interface FieldError {
   /** Wire name of the field; "" for the input as a whole; the given key for `unknown_field`. */
   field: FieldName | "" | (string & {});
   code: ErrorCode;
-  /** One English sentence; never contains the value of a secret field. */
+  /** One sentence in `options.locale` (English by default); never contains the value of a secret field. */
   message: string;
   params?: ErrorParams;
 }
 
+/** The warning codes: advice that never blocks a valid body (README "Warnings"). */
+export type WarningCode =
+  | "vmtoemail_without_email"
+  | "forward_to_disabled_voicemail"
+  | "forward_to_self"
+  | "password_looks_hashed"
+  | "ring_without_mobile";
+
+/** A warning: the shape of a FieldError, with a warning code. */
+export interface FieldWarning {
+  field: FieldName;
+  code: WarningCode;
+  message: string;
+  params?: { because?: FieldName };
+}
+
 export type ValidationResult =
-  | { ok: true; body: string; value: ExtensionUpdateBody }
-  | { ok: false; errors: FieldError[] };
+  | { ok: true; body: string; value: ExtensionUpdateBody; warnings: FieldWarning[] }
+  | { ok: false; errors: FieldError[]; warnings: FieldWarning[] };
+
+/** Languages of messages and labels; any other string falls back to "en". */
+export type Locale = "en" | "zh-CN";
+
+/** What a message override receives besides the issue. */
+export interface MessageContext {
+  locale: Locale;
+  /** The field's label in the locale (the wire name for keys that are not fields). */
+  label: string;
+  /** The label of `params.because`, when there is one. */
+  becauseLabel?: string | undefined;
+}
+
+/** Rewrites one error or warning's message: return the text, or undefined/null to keep the default. */
+export type MessageFunction = (
+  issue: FieldError | FieldWarning | RequestTargetError,
+  context: MessageContext
+) => string | undefined | null;
+
+/**
+ * `options.messages`: one function for every code, or per code a template or a function.
+ * Templates fill `{field}`, `{code}`, `{message}` (the default sentence), the params (`{min}`,
+ * `{max}`, `{allowed}`, `{because}`, `{suggestion}`, `{expected}`), `{label}` and
+ * `{becauseLabel}`; an unknown placeholder stays as written.
+ */
+export type MessageOverrides =
+  | MessageFunction
+  | { readonly [code in ErrorCode | WarningCode | RequestTargetErrorCode]?: string | MessageFunction };
 
 export interface ValidateOptions {
   /** The extension as it is now (e.g. one item of the query API's `extinfos`); cross-field rules see it merged with the update. */
   current?: object | null | undefined;
   /** "error" (default): unknown keys are `unknown_field` errors; "strip": they are dropped. */
   unknownFields?: "error" | "strip" | undefined;
+  /** The language of messages: "en" (default) or "zh-CN"; codes and params are the same in every locale. */
+  locale?: Locale | (string & {}) | null | undefined;
+  /** Your own texts for some or all codes. */
+  messages?: MessageOverrides | null | undefined;
 }
 
 export type FieldGroup =
@@ -153,8 +201,8 @@ export function validateField(
  */
 export function buildBody(input: ExtensionUpdateInput, options?: ValidateOptions | null): string;
 
-/** One metadata object per field, in wire order (a fresh copy each call). */
-export function fields(): FieldMeta[];
+/** One metadata object per field, in wire order (a fresh copy each call); `label` and `groupLabel` in `options.locale`. */
+export function fields(options?: { locale?: Locale | (string & {}) | null } | null): FieldMeta[];
 
 /** The JSON Schema of the body (a fresh copy each call). */
 export function schema(): BodySchema;
@@ -184,6 +232,102 @@ export interface ExtensionUpdateStandardSchema {
 
 /** The extension update body as a Standard Schema: `{ value }` (the body, parsed) or `{ issues }`. */
 export const extensionUpdateSchema: ExtensionUpdateStandardSchema;
+
+/**
+ * One item of the query API's `extinfos` → an update-shaped object: `extid` from `extnumber`,
+ * `moblie` read as `mobile`, read-only fields and `loginpassword` (an MD5 hash) left out,
+ * unknown keys ignored, values normalised as the body carries them (a value that fails its
+ * checks is kept as given, for the form to show and flag).
+ * @throws {TypeError} when `extinfo` is not a plain object whose properties can be read.
+ */
+export function fromQuery(extinfo: object): ExtensionUpdateInput;
+
+/** A `validate` result for the minimal update, plus the fields that changed (table order; never extid). */
+export type DiffResult = ValidationResult & { changed: FieldName[] };
+
+/**
+ * The minimal update from `before` to `after`: `extid` plus the fields whose normalised value
+ * differs (a field `after` leaves out or sets to null/undefined is unchanged), validated with
+ * `before` as `current`. Keys of `after` that are not fields are reported (or stripped).
+ * @throws {TypeError} when `before` or `after` is not a plain object, or `options` is malformed.
+ */
+export function diff(before: object, after: object, options?: Omit<ValidateOptions, "current"> | null): DiffResult;
+
+/** Where the PBX is. */
+export interface RequestTarget {
+  /** DNS name (IDN in punycode), IPv4 a.b.c.d, or IPv6 with or without brackets; no scheme, path or port. */
+  host: string;
+  /** 1–65535, a number or a string of digits; default 8088. */
+  port?: number | string | null | undefined;
+  /** "v" and dot-separated numbers; default "v1.0.0". */
+  version?: string | null | undefined;
+  /** From /api/{version}/login. Percent-encoded into the URL; never appears in an error. */
+  token: string;
+}
+
+export type RequestTargetErrorCode =
+  | "required"
+  | "blank"
+  | "wrong_type"
+  | "out_of_range"
+  | "invalid_host"
+  | "invalid_version"
+  | "invalid_chars"
+  | "unknown_field";
+
+/** An error about the target (`target.host`, `target.port`, `target.version`, `target.token`, `target.<unknown key>`). */
+export interface RequestTargetError {
+  field: `target.${string}`;
+  code: RequestTargetErrorCode;
+  /** One sentence in the locale; never contains the host or the token. */
+  message: string;
+  params?: { min?: number; max?: number; expected?: "string" | "string or number" };
+}
+
+/** What to send: `fetch(r.url, r)` works as is. */
+export interface ExtensionUpdateRequest {
+  method: "POST";
+  url: string;
+  headers: { "Content-Type": "application/json" };
+  body: string;
+}
+
+export type RequestResult =
+  | { ok: true; request: ExtensionUpdateRequest; value: ExtensionUpdateBody; warnings: FieldWarning[] }
+  | { ok: false; errors: Array<RequestTargetError | FieldError>; warnings: FieldWarning[] };
+
+/**
+ * Builds `POST https://{host}:{port}/api/{version}/extension/update?token={token}` with the
+ * validated body, or returns every error (the target's first). No network.
+ * @throws {TypeError} when `target` is not a plain object or `options` is malformed.
+ */
+export function request(target: RequestTarget, input: unknown, options?: ValidateOptions | null): RequestResult;
+
+/** The PBX's `errno` codes this package explains (SPEC §6). */
+export type KnownErrno =
+  | "10002" | "10003" | "10004" | "10006" | "10007" | "10017" | "10025"
+  | "20000" | "20001" | "20004" | "20005" | "20006" | "30001";
+
+/** What `explainErrno` says about a code. */
+export interface ErrnoExplanation {
+  /** The code as a string. */
+  errno: KnownErrno | (string & {});
+  known: boolean;
+  /** What the PBX means. */
+  message: string;
+  /** What to do, for an extension update. */
+  hint: string;
+}
+
+/**
+ * Explains the PBX's `{"status":"Failed","errno":"…"}`: give the errno (string or number) or
+ * the whole answer. Works without wasm (and before `init()` on `./slim`).
+ * @throws {TypeError} for anything but a code or an answer with an errno.
+ */
+export function explainErrno(
+  errno: string | number | { status?: string; errno: string | number },
+  options?: { locale?: Locale | (string & {}) | null } | null
+): ErrnoExplanation;
 
 /** Thrown by `buildBody`. */
 export class ValidationError extends Error {
