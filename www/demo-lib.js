@@ -21,28 +21,66 @@ export function controlFor(meta) {
 }
 
 const KIND_HINT = {
-  extension_number: 'digits',
-  name: 'letters, digits and spaces',
-  token: 'ASCII letters and digits',
-  secret: 'no spaces, quotes or ; & ` \\ < > |; sent exactly as typed',
-  secret_digits: 'digits; sent exactly as typed',
-  integer: 'a whole number',
-  email: 'an e-mail address',
-  digits: 'digits',
+  en: {
+    extension_number: 'digits',
+    name: 'letters, digits and spaces',
+    token: 'ASCII letters and digits',
+    secret: 'no spaces, quotes or ; & ` \\ < > |; sent exactly as typed',
+    secret_digits: 'digits; sent exactly as typed',
+    integer: 'a whole number',
+    email: 'an e-mail address',
+    digits: 'digits',
+  },
+  'zh-CN': {
+    extension_number: '数字',
+    name: '字母、数字和空格',
+    token: 'ASCII 字母和数字',
+    secret: '不能含空格、引号或 ; & ` \\ < > |；按输入原样发送',
+    secret_digits: '数字；按输入原样发送',
+    integer: '整数',
+    email: '电子邮件地址',
+    digits: '数字',
+  },
 };
 
-/** A short constraint summary built from the field's metadata, e.g. "digits · 1–31 characters". */
-export function constraintHint(meta) {
+const HINT_WORDS = {
+  en: {
+    range: (min, max) => `${min}–${max} characters`,
+    max: (max) => `up to ${max} characters`,
+    between: (min, max) => `${min} to ${max}`,
+    required: 'required',
+    blank: 'may be blank',
+    notBlank: 'not blank when given',
+    sep: ' · ',
+  },
+  'zh-CN': {
+    range: (min, max) => `${min}–${max} 个字符`,
+    max: (max) => `最多 ${max} 个字符`,
+    between: (min, max) => `${min} 到 ${max}`,
+    required: '必填',
+    blank: '可以为空',
+    notBlank: '填写时不能为空',
+    sep: ' · ',
+  },
+};
+
+/**
+ * A short constraint summary built from the field's metadata, e.g. "digits · 1–31 characters",
+ * in English or (locale "zh-CN") Chinese.
+ */
+export function constraintHint(meta, locale = 'en') {
+  const lang = locale === 'zh-CN' ? 'zh-CN' : 'en';
+  const w = HINT_WORDS[lang];
   const parts = [];
-  if (KIND_HINT[meta.kind]) parts.push(KIND_HINT[meta.kind]);
+  if (KIND_HINT[lang][meta.kind]) parts.push(KIND_HINT[lang][meta.kind]);
   const { minLength: min, maxLength: max } = meta;
-  if (min !== undefined && max !== undefined && min > 1) parts.push(`${min}–${max} characters`);
-  else if (max !== undefined) parts.push(`up to ${max} characters`);
-  if (meta.minimum !== undefined && meta.maximum !== undefined) parts.push(`${meta.minimum} to ${meta.maximum}`);
-  if (meta.required) parts.push('required');
-  else if (meta.blankAllowed) parts.push('may be blank');
-  else if (!meta.allowed) parts.push('not blank when given');
-  return parts.join(' · ');
+  if (min !== undefined && max !== undefined && min > 1) parts.push(w.range(min, max));
+  else if (max !== undefined) parts.push(w.max(max));
+  if (meta.minimum !== undefined && meta.maximum !== undefined) parts.push(w.between(meta.minimum, meta.maximum));
+  if (meta.required) parts.push(w.required);
+  else if (meta.blankAllowed) parts.push(w.blank);
+  else if (!meta.allowed) parts.push(w.notBlank);
+  return parts.join(w.sep);
 }
 
 /** Groups the metadata rows by `group`, in the order groups first appear (the table's order). */
@@ -55,9 +93,12 @@ export function groupFields(metas) {
   return [...groups.values()];
 }
 
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /**
  * Reads the optional "current extension" text: one item of the query API's `extinfos`, or the
- * whole query answer (its first `extinfos` item is taken). Returns { current } or { error }.
+ * whole query answer (its first `extinfos` item is taken). Returns { current } or
+ * { error: 'not_json' | 'not_object' } (the page words the error in its language).
  */
 export function parseCurrent(text) {
   const t = String(text).trim();
@@ -66,9 +107,43 @@ export function parseCurrent(text) {
   try {
     v = JSON.parse(t);
   } catch {
-    return { error: 'This is not valid JSON.' };
+    return { error: 'not_json' };
   }
-  if (v && typeof v === 'object' && Array.isArray(v.extinfos)) v = v.extinfos[0];
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return { error: 'Expected a JSON object (one item of extinfos).' };
+  if (isObject(v) && Array.isArray(v.extinfos)) v = v.extinfos[0];
+  if (!isObject(v)) return { error: 'not_object' };
   return { current: v };
+}
+
+/**
+ * Reads the text of a `/extension/query` answer for the "load" box. Accepts the whole answer
+ * (`{"status":"Success","extinfos":[…]}`), one extinfo object, or an array of extinfos.
+ * Returns { extinfos } (at least one object, each with an `extnumber`) or { error, errno? }:
+ * 'empty', 'not_json', 'failed' (a `{"status":"Failed","errno":…}` answer), 'no_extinfos',
+ * 'not_object' (an item is not an object), 'no_extnumber'.
+ */
+export function parseQuery(text) {
+  const t = String(text).trim();
+  if (t === '') return { error: 'empty' };
+  let v;
+  try {
+    v = JSON.parse(t);
+  } catch {
+    return { error: 'not_json' };
+  }
+  let list;
+  if (Array.isArray(v)) list = v;
+  else if (isObject(v) && 'extinfos' in v) {
+    if (!Array.isArray(v.extinfos)) return { error: 'no_extinfos' };
+    list = v.extinfos;
+  } else if (isObject(v) && (String(v.status).toLowerCase() === 'failed' || 'errno' in v)) {
+    const errno = typeof v.errno === 'string' || typeof v.errno === 'number' ? String(v.errno) : '';
+    return { error: 'failed', errno };
+  } else if (isObject(v) && 'extnumber' in v) list = [v];
+  else if (isObject(v)) return { error: 'no_extinfos' };
+  else return { error: 'not_object' };
+  if (list.length === 0) return { error: 'no_extinfos' };
+  if (!list.every(isObject)) return { error: 'not_object' };
+  const hasNumber = (x) => (typeof x.extnumber === 'string' && x.extnumber.trim() !== '') || typeof x.extnumber === 'number';
+  if (!list.every(hasNumber)) return { error: 'no_extnumber' };
+  return { extinfos: list };
 }
