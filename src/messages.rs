@@ -220,8 +220,7 @@ pub(crate) fn render(locale: Locale, msg: Msg, args: &Args<'_>, push_key: fn(&mu
     // Offsets and `str::get`, not `split`/slicing: those keep a panic path (and its formatting
     // machinery, kilobytes of wasm) that a fixed template never needs.
     let mut rest = t;
-    loop {
-        let Some(open) = rest.bytes().position(|b| b == b'{') else { break };
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
         let Some(close) = rest.bytes().skip(open).position(|b| b == b'}').map(|n| open + n) else { break };
         let (Some(before), Some(name), Some(after)) = (rest.get(..open), rest.get(open + 1..close), rest.get(close + 1..))
         else {
