@@ -101,6 +101,7 @@ const TEXT = {
     valid: (n, bytes) => `Valid: ${plural(n, 'field', 'fields')}, ${bytes} bytes.`,
     invalid: (n) => `${plural(n, 'problem', 'problems')} to fix before the body can be built:`,
     input: 'Input',
+    colon: ': ',
     'diff.title': 'Changes since loaded',
     'diff.bodyAria': 'JSON body of the changes',
     'diff.changed': (n) => `${plural(n, 'field', 'fields')} changed:`,
@@ -176,6 +177,7 @@ const TEXT = {
     valid: (n, bytes) => `有效：${n} 个字段，${bytes} 字节。`,
     invalid: (n) => `生成请求体前需要修正 ${n} 个问题：`,
     input: '输入',
+    colon: '：',
     'diff.title': '相对载入状态的更改',
     'diff.bodyAria': '更改的 JSON 请求体',
     'diff.changed': (n) => `已更改 ${n} 个字段：`,
@@ -420,7 +422,7 @@ function fieldLink(name) {
 }
 
 function errorItems(errors) {
-  return errors.map((e) => h('li', { 'data-code': e.code, 'data-field': e.field }, fieldLink(e.field), ': ', h('span', {}, e.message)));
+  return errors.map((e) => h('li', { 'data-code': e.code, 'data-field': e.field }, fieldLink(e.field), t('colon'), h('span', {}, e.message)));
 }
 
 function statusText(result) {
@@ -495,7 +497,7 @@ function renderWarnings(warnings) {
   $('#warnings-title').hidden = warnings.length === 0;
   $('#warnings-status').textContent = warnings.length ? t('warnings.count', warnings.length) : '';
   $('#warnings-list').replaceChildren(
-    ...warnings.map((w) => h('li', { 'data-code': w.code, 'data-field': w.field }, fieldLink(w.field), ': ', h('span', {}, w.message))),
+    ...warnings.map((w) => h('li', { 'data-code': w.code, 'data-field': w.field }, fieldLink(w.field), t('colon'), h('span', {}, w.message))),
   );
 }
 
