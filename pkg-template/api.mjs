@@ -330,6 +330,20 @@ export function createApi(wasm) {
     };
   }
 
+  // The PBX's errno, explained; locale tags read as everywhere else (zh, zh-Hans… are zh-CN).
+  function explainPbxErrno(errno, options) {
+    let locale;
+    if (options !== undefined && options !== null) {
+      if (typeof options !== "object") throw new TypeError("explainErrno: options must be an object, null or undefined");
+      try {
+        locale = options.locale;
+      } catch (cause) {
+        throw new TypeError("options could not be read", { cause });
+      }
+    }
+    return explainErrno(errno, { locale: localeFlag(locale) & ZH_CN ? "zh-CN" : "en" });
+  }
+
   // Standard Schema v1 (https://standardschema.dev): form libraries and validator-agnostic
   // tools take it as they take a zod or valibot schema. Synchronous, like everything here.
   const extensionUpdateSchema = Object.freeze({
@@ -347,6 +361,6 @@ export function createApi(wasm) {
 
   return {
     validate, validateJson, validateMany, validateField, buildBody, fields, schema,
-    extensionUpdateSchema, fromQuery, diff, request, explainErrno,
+    extensionUpdateSchema, fromQuery, diff, request, explainErrno: explainPbxErrno,
   };
 }

@@ -240,15 +240,20 @@ export const extensionUpdateSchema: ExtensionUpdateStandardSchema;
  * checks is kept as given, for the form to show and flag).
  * @throws {TypeError} when `extinfo` is not a plain object whose properties can be read.
  */
-export function fromQuery(extinfo: object): ExtensionUpdateInput;
+export function fromQuery(extinfo: object): ExtensionState;
+
+/** An extension's settings as `fromQuery` gives them: body spellings, every value a string. */
+export type ExtensionState = { [K in FieldName]?: string };
 
 /** A `validate` result for the minimal update, plus the fields that changed (table order; never extid). */
 export type DiffResult = ValidationResult & { changed: FieldName[] };
 
 /**
- * The minimal update from `before` to `after`: `extid` plus the fields whose normalised value
- * differs (a field `after` leaves out or sets to null/undefined is unchanged), validated with
- * `before` as `current`. Keys of `after` that are not fields are reported (or stripped).
+ * The minimal update from `before` to `after`: `extid` (before's) plus the fields whose normalised
+ * value differs (a field `after` leaves out or sets to null/undefined is unchanged; a stored value
+ * the rules refuse is not resent while unchanged), validated with `before` as `current`. Another
+ * valid `extid` in `after` renumbers the extension (sent as `extnumber`). Keys of `after` that
+ * are not fields are reported (or stripped).
  * @throws {TypeError} when `before` or `after` is not a plain object, or `options` is malformed.
  */
 export function diff(before: object, after: object, options?: Omit<ValidateOptions, "current"> | null): DiffResult;

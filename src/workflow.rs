@@ -86,41 +86,71 @@ pub struct Diff {
     pub report: Report,
 }
 
-/// `extid` plus the fields of `after` whose normalised value differs from `before`'s (a field
-/// `after` leaves out or sets to null is unchanged; a value that fails its checks is always
-/// sent, so that validation reports it; keys that are not fields are passed on, so that they
-/// are reported or stripped as `options.unknown_fields` says), validated on the merged state
-/// (`before` as `current`), so clearing `mobile` while mobility is on is refused. `extid`
-/// comes from `after`, else from `before`.
+/// `extid` plus the fields of `after` whose normalised value differs from `before`'s, validated
+/// on the merged state (`before` as `current`), so clearing `mobile` while mobility is on is
+/// refused.
+///
+/// - A field `after` leaves out or sets to null is unchanged (not cleared).
+/// - A value that fails its checks is sent (so that validation reports it) unless `before`
+///   holds the very same text: a stored value the rules refuse does not block other edits.
+/// - Keys that are not fields are passed on, so that they are reported or stripped as
+///   `options.unknown_fields` says.
+/// - `extid` comes from `before` (the extension being edited), else from `after`. When `after`
+///   gives another valid `extid`, the person renumbered the extension: it becomes `extnumber`
+///   (unless `after` gives `extnumber` itself), never a silent switch to another extension. An
+///   invalid `extid` in `after` is sent, and so reported.
 pub fn diff(before: &Input<'_>, after: &Input<'_>, options: &Options<'_>) -> Diff {
-    // Per field: not given (None), given and valid (Some(Some(normalised))), given but
-    // invalid (Some(None)).
-    fn values<'v>(input: &'v Input<'_>) -> [Option<Option<Cow<'v, str>>>; COUNT] {
-        let mut out: [Option<Option<Cow<'v, str>>>; COUNT] = std::array::from_fn(|_| None);
+    // Per field: not given (None), given and valid (Some(Ok(normalised))), given but invalid
+    // (Some(Err(value))).
+    type Given<'v, 'a> = Option<Result<Cow<'v, str>, &'v Value<'a>>>;
+    fn values<'v, 'a>(input: &'v Input<'a>) -> [Given<'v, 'a>; COUNT] {
+        let mut out: [Given<'v, 'a>; COUNT] = std::array::from_fn(|_| None);
         for (key, value) in &input.entries {
             let Some(i) = index_of(key) else { continue };
             let (Some(field), Some(slot)) = (FIELDS.get(i), out.get_mut(i)) else { continue };
             if *value != Value::Null {
-                *slot = Some(check_value(field, value).ok());
+                *slot = Some(check_value(field, value).map_err(|_| value));
             }
         }
         out
     }
-    let (old, new) = (values(before), values(after));
+    let (old, mut new) = (values(before), values(after));
+    fn value_of<'a>(input: &Input<'a>, name: &str) -> Option<Value<'a>> {
+        input.entries.iter().find(|(k, v)| k == name && *v != Value::Null).map(|(_, v)| v.clone())
+    }
     let mut update = Input::new();
     let mut changed = Vec::new();
-    let extid = after.entries.iter().chain(&before.entries).find(|(k, v)| k == "extid" && *v != Value::Null);
-    if let Some((_, v)) = extid {
-        update.push("extid", v.clone());
+    // An invalid extid in `after` is sent, so that it is reported like any invalid edit.
+    let extid = match new.first() {
+        Some(Some(Err(_))) => value_of(after, "extid"),
+        _ => value_of(before, "extid").or_else(|| value_of(after, "extid")),
+    };
+    let renumbered = match (old.first(), new.first()) {
+        (Some(Some(Ok(was))), Some(Some(Ok(now)))) => was != now && new.get(1).is_some_and(Option::is_none),
+        _ => false,
+    };
+    if let Some(v) = extid {
+        update.push("extid", v);
+    }
+    if renumbered {
+        if let (Some(Some(Ok(now))), Some(slot)) = (new.first().cloned(), new.get_mut(1)) {
+            *slot = Some(Ok(now));
+        }
     }
     for (i, field) in FIELDS.iter().enumerate().skip(1) {
         let (Some(was), Some(Some(now))) = (old.get(i), new.get(i)) else { continue };
-        let same = matches!((was, now), (Some(Some(a)), Some(b)) if a == b);
-        if !same {
-            changed.push(field.name);
-            if let Some((_, v)) = after.entries.iter().find(|(k, _)| k == field.name) {
-                update.push(field.name, v.clone());
-            }
+        let same = match (was, now) {
+            (Some(Ok(a)), Ok(b)) => a == b,
+            (Some(Err(a)), Err(b)) => a == b,
+            _ => false,
+        };
+        if same {
+            continue;
+        }
+        changed.push(field.name);
+        let value = if renumbered && i == 1 { value_of(after, "extid") } else { value_of(after, field.name) };
+        if let Some(v) = value {
+            update.push(field.name, v);
         }
     }
     for (key, value) in &after.entries {

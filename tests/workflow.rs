@@ -87,3 +87,38 @@ fn diff_passes_unknown_keys_on_and_reports_warnings() {
     assert_eq!(d.report.warnings.len(), 1);
     assert_eq!((d.report.warnings[0].field.as_str(), d.report.warnings[0].code), ("ntransferext", Code::ForwardToSelf));
 }
+
+#[test]
+fn diff_keeps_the_loaded_extension_and_reads_another_extid_as_a_renumbering() {
+    let before = Input::parse_json(r#"{"extid":"1000","username":"Jayson"}"#).unwrap();
+    let after = Input::parse_json(r#"{"extid":" 1001 ","username":"Jayson Li"}"#).unwrap();
+    let d = diff(&before, &after, &Options::default());
+    assert_eq!(d.changed, ["extnumber", "username"]);
+    assert_eq!(d.report.outcome.unwrap().as_str(), r#"{"extid":"1000","extnumber":"1001","username":"Jayson Li"}"#);
+    // An explicit extnumber wins; the same number written differently is no change.
+    let after = Input::parse_json(r#"{"extid":"1001","extnumber":"2000"}"#).unwrap();
+    assert_eq!(diff(&before, &after, &Options::default()).report.outcome.unwrap().as_str(), r#"{"extid":"1000","extnumber":"2000"}"#);
+    let after = Input::parse_json(r#"{"extid":1000}"#).unwrap();
+    let d = diff(&before, &after, &Options::default());
+    assert!(d.changed.is_empty());
+    assert_eq!(d.report.outcome.unwrap().as_str(), r#"{"extid":"1000"}"#);
+    // An invalid extid in after is reported, not dropped.
+    let after = Input::parse_json(r#"{"extid":"10x"}"#).unwrap();
+    let errors = diff(&before, &after, &Options::default()).report.outcome.unwrap_err();
+    assert_eq!((errors[0].field.as_str(), errors[0].code), ("extid", Code::NotDigits));
+}
+
+#[test]
+fn diff_does_not_resend_a_stored_value_the_rules_refuse() {
+    // The PBX holds a name our rules refuse: editing something else still works.
+    let before = Input::parse_json(r#"{"extid":"1000","username":"a-b","dnd":"off"}"#).unwrap();
+    let after = Input::parse_json(r#"{"extid":"1000","username":"a-b","dnd":"on"}"#).unwrap();
+    let d = diff(&before, &after, &Options::default());
+    assert_eq!(d.changed, ["dnd"]);
+    assert_eq!(d.report.outcome.unwrap().as_str(), r#"{"extid":"1000","dnd":"on"}"#);
+    // Changed to another invalid value: sent and reported.
+    let after = Input::parse_json(r#"{"extid":"1000","username":"a-c"}"#).unwrap();
+    let d = diff(&before, &after, &Options::default());
+    assert_eq!(d.changed, ["username"]);
+    assert_eq!(d.report.outcome.unwrap_err()[0].code, Code::InvalidChars);
+}

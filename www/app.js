@@ -106,7 +106,7 @@ const TEXT = {
     'diff.bodyAria': 'JSON body of the changes',
     'diff.changed': (n) => `${plural(n, 'field', 'fields')} changed:`,
     'diff.none': 'No changes: the body would hold extid only.',
-    'diff.otherExt': (ext) => `The extension number is not the loaded one (${ext}): this update would go to another extension.`,
+    'diff.otherExt': (ext) => `The extension number is not the loaded one (${ext}): the update renumbers extension ${ext} (sent as extnumber).`,
     'warnings.title': 'Warnings',
     'warnings.count': (n) => `${plural(n, 'warning', 'warnings')} (they do not block the body):`,
     curlAria: 'curl command',
@@ -182,7 +182,7 @@ const TEXT = {
     'diff.bodyAria': '更改的 JSON 请求体',
     'diff.changed': (n) => `已更改 ${n} 个字段：`,
     'diff.none': '没有更改：请求体只会包含 extid。',
-    'diff.otherExt': (ext) => `分机号不是载入的分机（${ext}）：此更新会作用于另一个分机。`,
+    'diff.otherExt': (ext) => `分机号不是载入的分机（${ext}）：此更新会把分机 ${ext} 改号（以 extnumber 发送）。`,
     'warnings.title': '警告',
     'warnings.count': (n) => `${n} 条警告（不影响生成请求体）：`,
     curlAria: 'curl 命令',
@@ -473,7 +473,7 @@ function renderDiff(changes) {
   );
   list.hidden = !changes.ok || changes.changed.length === 0;
 
-  // The extid is the key, not a change: another number sends the update to another extension.
+  // The extid is the key: diff() reads another number as a renumbering (extnumber); say so.
   const otherExt = included(ALWAYS) && valueOf(ALWAYS).trim() !== '' && before.extid !== undefined && valueOf(ALWAYS).trim() !== before.extid;
   note.hidden = !otherExt;
   note.textContent = otherExt ? t('diff.otherExt', before.extid) : '';

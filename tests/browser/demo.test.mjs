@@ -282,10 +282,12 @@ describe('demo page', () => {
     await page.waitForSelector('#diff-panel[data-state="changed"]');
     assert.equal(await page.locator('#diff-body').textContent(), '{"extid":"1000","email":"ina@example.com"}');
 
-    // Another extid would update another extension: said, not hidden.
+    // Another extid renumbers the loaded extension (diff sends it as extnumber): said, not hidden.
     await control('extid').fill('1001');
     assert.equal(await page.locator('#diff-note').isVisible(), true);
     assert.match(await page.locator('#diff-note').textContent(), /1000/);
+    await page.waitForFunction(() => document.querySelector('#diff-body').textContent.includes('extnumber'));
+    assert.equal(await page.locator('#diff-body').textContent(), '{"extid":"1000","extnumber":"1001","email":"ina@example.com"}');
 
     // Forgetting the loaded state: back to the full body.
     await page.locator('#query-forget').click();

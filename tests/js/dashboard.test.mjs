@@ -156,6 +156,19 @@ describe("request()", () => {
   });
 });
 
+describe("diff()", () => {
+  test("another extid renumbers the loaded extension; a stored value the rules refuse is not resent", () => {
+    const before = api.fromQuery({ extnumber: "1000", username: "a-b", dnd: "off" });
+    assert.deepEqual(before, { extid: "1000", username: "a-b", dnd: "off" });
+    const d = api.diff(before, { ...before, dnd: "on" });
+    assert.deepEqual([d.ok, d.body, d.changed], [true, '{"extid":"1000","dnd":"on"}', ["dnd"]]);
+    const r = api.diff(before, { ...before, extid: "1001" });
+    assert.deepEqual([r.ok, r.body, r.changed], [true, '{"extid":"1000","extnumber":"1001"}', ["extnumber"]]);
+    const bad = api.diff(before, { ...before, extid: "10x" });
+    assert.deepEqual(codes(bad), [{ field: "extid", code: "not_digits" }]);
+  });
+});
+
 describe("explainErrno()", () => {
   test("every errno of SPEC §6, in both locales; 10006 says to check extid", () => {
     const all = ["10002", "10003", "10004", "10006", "10007", "10017", "10025", "20000", "20001", "20004", "20005", "20006", "30001"];
@@ -173,5 +186,12 @@ describe("explainErrno()", () => {
     assert.deepEqual(api.explainErrno(10006), e);
     assert.equal(api.explainErrno("99999").known, false);
     assert.throws(() => api.explainErrno(undefined), TypeError);
+    // Locale tags as everywhere else.
+    const zh = api.explainErrno("10006", { locale: "zh-CN" });
+    assert.notEqual(zh.message, e.message);
+    for (const tag of ["zh", "zh-Hans", "ZH-cn"]) assert.deepEqual(api.explainErrno("10006", { locale: tag }), zh, tag);
+    assert.deepEqual(api.explainErrno("10006", { locale: "fr" }), e);
+    assert.throws(() => api.explainErrno("10006", { locale: 1 }), TypeError);
+    assert.throws(() => api.explainErrno("10006", "zh-CN"), TypeError);
   });
 });

@@ -3,7 +3,7 @@
 import {
   validate, validateField, fields, fromQuery, diff, request, explainErrno,
   type FieldWarning, type WarningCode, type DiffResult, type RequestResult, type ErrnoExplanation,
-  type MessageOverrides, type Locale, type FieldName, type ExtensionUpdateInput,
+  type MessageOverrides, type Locale, type FieldName, type ExtensionState,
 } from "../../pkg/index.js";
 
 // ---- warnings on both sides of the union
@@ -35,7 +35,10 @@ validate({}, { locale: 1 });
 fields({ locale: "zh-CN" })[0]!.label.toUpperCase();
 
 // ---- fromQuery / diff
-const before: ExtensionUpdateInput = fromQuery({ extnumber: "1000", moblie: "" });
+const before: ExtensionState = fromQuery({ extnumber: "1000", moblie: "" });
+const extid: string | undefined = before.extid;
+// @ts-expect-error fromQuery keeps no non-string value
+const n: number | undefined = before.extid;
 const d: DiffResult = diff(before, { ...before, dnd: true }, { locale });
 const changed: FieldName[] = d.changed;
 if (d.ok) {
@@ -64,4 +67,4 @@ explainErrno(10006, { locale: "zh-CN" });
 explainErrno({ status: "Failed", errno: "10006" });
 // @ts-expect-error an answer needs its errno
 explainErrno({ status: "Failed" });
-void [notWarning, changed, e];
+void [notWarning, changed, e, extid, n];
