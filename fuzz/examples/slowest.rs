@@ -66,7 +66,7 @@ impl Unit {
                     None => (None, text.as_str()),
                 };
                 for unknown_fields in MODES {
-                    black_box(validate_json(update, &Options { current: current.as_ref(), unknown_fields }).ok());
+                    black_box(validate_json(update, &Options { current: current.as_ref(), unknown_fields, ..Options::default() }).ok());
                 }
             }
             Unit::Many(text) => {
@@ -75,20 +75,20 @@ impl Unit {
                     None => (None, text.as_str()),
                 };
                 for unknown_fields in MODES {
-                    black_box(validate_many_json(batch, &Options { current: current.as_ref(), unknown_fields }));
+                    black_box(validate_many_json(batch, &Options { current: current.as_ref(), unknown_fields, ..Options::default() }));
                 }
             }
             Unit::Structured(input, current) => {
                 for unknown_fields in MODES {
-                    black_box(validate(input, &Options { current: None, unknown_fields }).ok());
+                    black_box(validate(input, &Options { current: None, unknown_fields, ..Options::default() }).ok());
                     if let Some(c) = current {
-                        black_box(validate(input, &Options { current: Some(c), unknown_fields }).ok());
+                        black_box(validate(input, &Options { current: Some(c), unknown_fields, ..Options::default() }).ok());
                     }
                 }
             }
             Unit::Field(name, value, current, json) => {
                 for unknown_fields in MODES {
-                    let options = Options { current: current.as_ref(), unknown_fields };
+                    let options = Options { current: current.as_ref(), unknown_fields, ..Options::default() };
                     black_box(validate_field(name, value, &options));
                     black_box(validate_field_json(name, json, &options));
                 }

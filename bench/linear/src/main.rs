@@ -97,7 +97,7 @@ fn build(shape: &Shape, size: usize) -> String {
 /// The fastest of repeated calls (at least 3, and at least 300 ms in all).
 fn time(shape: &Shape, text: &str) -> Duration {
     let unknown_fields = if shape.strip { UnknownFields::Strip } else { UnknownFields::Error };
-    let options = Options { current: None, unknown_fields };
+    let options = Options { current: None, unknown_fields, ..Options::default() };
     let run = || {
         if shape.batch {
             black_box(validate_many_json(black_box(text), &options).len());
