@@ -8,7 +8,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import support from "./support.cjs";
-import { parseCargoPackage, toCommonJs, generateTypes, withoutDefaultUrl, inlineModule } from "../../scripts/build-pkg.mjs";
+import { parseCargoPackage, toCommonJs, generateTypes, withoutDefaultUrl, inlineModule, minifyForBrowsers } from "../../scripts/build-pkg.mjs";
 
 const { ROOT, PKG, FIELD_NAMES, resolvePkg, requirePkg } = support;
 const read = (f) => fs.readFileSync(path.join(PKG, f), "utf8");
@@ -106,9 +106,10 @@ describe("shipped files", () => {
 });
 
 describe("api.cjs is derived from api.mjs", () => {
-  test("pkg/api.js = pkg-template/pbx.mjs + api.mjs; pkg/api.cjs = toCommonJs(it), same exports", async () => {
+  test("pkg/api.js = pkg-template/pbx.mjs + api.mjs, minified; pkg/api.cjs = toCommonJs(it), same exports", async () => {
     const source = ["pbx.mjs", "api.mjs"].map((f) => fs.readFileSync(path.join(ROOT, "pkg-template", f), "utf8")).join("\n");
-    assert.equal(read("api.js"), source);
+    assert.equal(read("api.js"), minifyForBrowsers(source, "pkg-template/pbx.mjs + api.mjs (readable: api.cjs)"));
+    assert.ok(read("api.js").length < source.length * 0.7, "minified");
     assert.equal(read("api.cjs"), toCommonJs(source));
     const esm = await import(pathToFileURL(path.join(PKG, "api.js")).href);
     const cjs = requirePkg(path.join(PKG, "api.cjs"));
