@@ -230,7 +230,11 @@ export function createApi(wasm) {
   }
 
   function validate(input, options) {
-    const [current, flags, messages] = readOptions(options);
+    return validateRead(input, readOptions(options));
+  }
+
+  // validate() with options already read (request() reads them once for target and body).
+  function validateRead(input, [current, flags, messages]) {
     // "null" makes the core report `not_an_object`.
     return finish(wasm.validate(encodeObject(input, false) ?? "null", current, flags), flags, messages);
   }
@@ -315,9 +319,10 @@ export function createApi(wasm) {
 
   // The request to send, or every error (the target's first); no network.
   function request(target, input, options) {
-    const [, flags, messages] = readOptions(options);
+    const read = readOptions(options);
+    const [, flags, messages] = read;
     const t = requestTarget(target, flags & ZH_CN ? "zh-CN" : "en");
-    const r = validate(input, options);
+    const r = validateRead(input, read);
     const targetErrors = t.errors ? overrideMessages(t.errors, messages, flags, labelsOf) : [];
     if (!r.ok || targetErrors.length > 0) {
       return { ok: false, errors: targetErrors.concat(r.ok ? [] : r.errors), warnings: r.warnings };

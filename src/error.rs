@@ -218,8 +218,8 @@ impl Fail {
             (Code::PasswordLooksHashed, _) => Msg::PasswordLooksHashed,
             (Code::RingWithoutMobile, _) if p.because == Some("mobile") => Msg::RingWithMobileBlank,
             (Code::RingWithoutMobile, _) => Msg::RingWithMobilityOff,
-            // Not about one known field: these have their own builders below.
-            (Code::UnknownField | Code::NotAnObject | Code::InvalidJson, _) => Msg::TypeString,
+            // Not about one known field: these have their own builders below (never reached here).
+            (Code::UnknownField | Code::NotAnObject | Code::InvalidJson, _) => Msg::Invalid,
         };
         let args = Args {
             label: field.label_in(locale),

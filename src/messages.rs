@@ -79,10 +79,11 @@ pub(crate) enum Msg {
     PasswordLooksHashed,
     RingWithMobilityOff,
     RingWithMobileBlank,
+    Invalid,
 }
 
 /// Number of messages (rows of each locale's catalogue).
-const N: usize = 28;
+const N: usize = 29;
 
 /// English, as SPEC §4 asks: one sentence a form can show as is.
 #[rustfmt::skip]
@@ -115,6 +116,7 @@ static EN: [&str; N] = [
     "{label} looks like an MD5 hash (32 hex digits), which is what the query API returns: sending it would make the hash the password.",
     "{label} is on but {because} is off: no mobile phone will ring.",
     "{label} is on but {because} is blank: no mobile phone will ring.",
+    "{label} is invalid.",
 ];
 
 /// Simplified Chinese, row for row.
@@ -148,6 +150,7 @@ static ZH_CN: [&str; N] = [
     "{label}看起来像 MD5 哈希值（32 位十六进制数字），而查询 API 返回的正是哈希值：发送它会把哈希值设为密码。",
     "{label}已开启，但{because}已关闭：不会有手机同时响铃。",
     "{label}已开启，但{because}为空：不会有手机同时响铃。",
+    "{label}无效。",
 ];
 
 /// The JSON reader's reasons (English as the reader says them) in Simplified Chinese.
