@@ -46,8 +46,9 @@ impl State {
     }
 }
 
-/// Read-only fields of a query answer: never part of an update.
-const READ_ONLY: [&str; 7] = ["status", "type", "port", "language", "inbound", "outbound", "ext"];
+/// Read-only fields of a query answer: never part of an update. None is a field of the table,
+/// so the table lookup already leaves them out (a test keeps it so); the list documents them.
+pub const READ_ONLY: [&str; 7] = ["status", "type", "port", "language", "inbound", "outbound", "ext"];
 
 /// Turns one item of the query API's `extinfos` into an update-shaped state: `extid` from
 /// `extnumber`, `moblie` read as `mobile`, read-only fields (`status`, `type`, `port`,
@@ -61,8 +62,8 @@ pub fn from_query(item: &Input<'_>) -> State {
         let key: &str = match &**key {
             "extnumber" => "extid",
             "moblie" if !has_mobile => "mobile",
+            // The query's loginpassword is an MD5 hash; its extid (if any) is not the number.
             "loginpassword" | "extid" => continue,
-            k if READ_ONLY.contains(&k) => continue,
             k => k,
         };
         let Some(i) = index_of(key) else { continue };

@@ -122,3 +122,10 @@ fn diff_does_not_resend_a_stored_value_the_rules_refuse() {
     assert_eq!(d.changed, ["username"]);
     assert_eq!(d.report.outcome.unwrap_err()[0].code, Code::InvalidChars);
 }
+
+#[test]
+fn the_read_only_fields_of_a_query_answer_are_not_fields_of_the_update() {
+    for name in yeastar_extension_update::workflow::READ_ONLY {
+        assert!(yeastar_extension_update::table::field(name).is_none(), "{name}");
+    }
+}
